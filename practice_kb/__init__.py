@@ -1,0 +1,1 @@
+"""Raw Chinese work summaries → a knowledge base of work practices."""

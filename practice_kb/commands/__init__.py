@@ -1,0 +1,1 @@
+"""The verbs an editor runs."""

@@ -1,0 +1,59 @@
+"""Readable slugs and content-derived anchors, stable as the corpus grows."""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+
+import jieba
+from pypinyin import lazy_pinyin
+
+from ..structure import Article
+from .articles import text_key
+
+jieba.setLogLevel(logging.WARNING)
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def digest(text: str, length: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
+def slugify(text: str, max_words: int = 3, max_length: int = 30) -> str:
+    """Pinyin words joined by hyphens: "来凤统战" → "laifeng-tongzhan"; whole words only."""
+    words: list[str] = []
+    for token in jieba.lcut(text):
+        if _HAN.search(token):
+            candidates = ["".join(lazy_pinyin(token, errors="ignore")).lower()]
+        else:
+            candidates = [w.lower() for w in _ASCII_WORD.findall(token)]
+        for word in filter(None, candidates):
+            if len(words) >= max_words or (words and len("-".join(words + [word])) > max_length):
+                return "-".join(words)
+            words.append(word[:max_length])
+    return "-".join(words) or "wenzhang"
+
+
+def assign_anchors(article: Article) -> None:
+    """Each paragraph's anchor is a hash of its own characters, so it survives edits elsewhere."""
+    seen: dict[str, int] = {}
+    for paragraph in article.paragraphs:
+        base = ("h-" if paragraph.kind == "heading" else "p-") + digest(
+            paragraph.label + text_key(paragraph.text), 8)
+        seen[base] = seen.get(base, 0) + 1
+        paragraph.anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def assign_slugs(articles: list[Article]) -> None:
+    """Title pinyin plus a short hash of the article's text: readable, and unique without
+    depending on the article's position in its file or the file's place in the corpus."""
+    taken: set[str] = set()
+    for article in articles:
+        body = "".join(text_key(p.text) for p in article.paragraphs[:3]) or article.heading
+        slug = f"{slugify(article.title)}-{digest(body, 4)}"
+        if slug in taken:
+            slug = f"{slugify(article.title)}-{digest(article.source + '#' + body + article.label, 6)}"
+        taken.add(slug)
+        article.slug = slug

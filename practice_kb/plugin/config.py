@@ -1,0 +1,10 @@
+"""The plugin's options in mkdocs.yml, with defaults."""
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class KnowledgeBaseConfig(Config):
+    # Raw source files, relative to mkdocs.yml.
+    sources = c.Type(str, default="source_texts")
+    # Where generated Markdown is written (ignored by git, excluded from docs scanning).
+    generated = c.Type(str, default="docs/generated")

@@ -1,0 +1,69 @@
+"""An article of a source file, its paragraphs, sections and points."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """The citable unit: one paragraph of an article, with a content-derived anchor."""
+    text: str
+    number: int                      # 第N段: 1-based among the text paragraphs; 0 for headings
+    anchor: str = ""                 # set by extract.anchors; stable under corpus growth
+    kind: str = "text"               # "text" | "heading"
+    level: int = 0                   # heading level: 1 一、 / 2 （一） / 3 1.
+    label: str = ""                  # the numbering as written: "一、", "（一）", "1."
+    line: int = 0                    # line in the source file
+    twin: tuple[str, str] | None = None  # (article slug, anchor) of the copy shown instead
+
+
+@dataclass
+class Point:
+    """An item the genre enumerates (一是…, 1、…) or a whole paragraph under a heading."""
+    text: str
+    label: str                       # "一是", "1、", "" for a whole paragraph
+    paragraph: Paragraph
+    headings: tuple[str, ...]        # enclosing section headings, outermost first
+    facet: str = ""                  # filled by extract.facets
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    """A heading and what stands under it until the next heading of its level or higher."""
+    heading: Paragraph | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def level(self) -> int:
+        return self.heading.level if self.heading else 0
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+
+@dataclass
+class Article:
+    """One article (篇) of a source file."""
+    source: str
+    number: int                      # ordinal within the file, 1-based
+    label: str                       # "篇3" as written, or "" for an article with no heading
+    heading: str                     # the heading line as written, or ""
+    title: str                       # a meaningful title
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    slug: str = ""
+    points: list[Point] = field(default_factory=list)
+    off_topic: bool = False
+    duplicate_of: str = ""           # slug of the article this one repeats, if whole
+
+    @property
+    def sections(self) -> Section:
+        """The heading tree, rooted at an untitled section holding the preface."""
+        from ..extract.sections import build_tree
+        return build_tree(self.paragraphs)
+
+    @property
+    def citation_label(self) -> str:
+        return self.label or f"第{self.number}篇"

@@ -1,0 +1,42 @@
+"""A source file after ingest: decoded, normalised, cleaned of page furniture."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RemovedText:
+    """Text the ingest stage took out, kept so the build report can account for it."""
+    source: str
+    line: int          # 1-based line in the decoded file
+    text: str
+    rule: str          # the boilerplate rule's name from rules/boilerplate.yml
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One normalisation the ingest stage made: a phrase repair or a rejoined line."""
+    source: str
+    line: int
+    kind: str          # "phrase" | "join" | "heading-split"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file in source_texts/ that could not be read; the build goes on without it."""
+    source: str
+    reason: str
+
+
+@dataclass
+class Document:
+    """One source file's cleaned text, as paragraphs (one per non-empty line)."""
+    source: str                      # file name relative to source_texts/
+    encoding: str
+    title: str                       # the collection title, e.g. "…总结(精选8篇)", or ""
+    paragraphs: list[tuple[int, str]]  # (line number, text)
+    traditional: bool = False
+    removed: list[RemovedText] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
