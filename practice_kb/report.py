@@ -8,6 +8,9 @@ from .structure import Corpus
 
 def build_report(corpus: Corpus) -> dict:
     articles_per = Counter(a.source for a in corpus.articles)
+    shown = corpus.shown_points()
+    considered = [p for _, p in shown if p.facet in ("问题", "对策")]
+    covered = [p for p in considered if p.topics]
     return {
         "documents": [
             {
@@ -25,7 +28,28 @@ def build_report(corpus: Corpus) -> dict:
         "skipped": [{"source": s.source, "reason": s.reason} for s in corpus.skipped],
         "articles": [
             {"slug": a.slug, "source": a.source, "label": a.label, "title": a.title,
-             "paragraphs": len(a.paragraphs), "points": len(a.points)}
+             "paragraphs": len(a.paragraphs), "points": len(a.points),
+             "off_topic": a.off_topic, "duplicate_of": a.duplicate_of}
             for a in corpus.articles
         ],
+        "facets": dict(sorted(Counter(p.facet for _, p in shown).items())),
+        "topic_coverage": {
+            "problem_and_countermeasure_points": len(considered),
+            "with_topic": len(covered),
+            "ratio": round(len(covered) / len(considered), 4) if considered else 1.0,
+        },
+        "topics": {t.slug: sum(1 for _, p in shown if t.slug in p.topics) for t in corpus.taxonomy.topics},
+        "unassigned": [
+            {"article": a.slug, "anchor": p.paragraph.anchor, "facet": p.facet, "text": p.text}
+            for a, p in shown if not p.topics and p.facet in ("问题", "原因", "对策", "经验", "心得")
+        ],
+        "cases": [{"name": c.name, "kind": c.kind, "slug": c.slug, "articles": [a.slug for a in c.articles],
+                   "figures": len(c.figures)} for c in corpus.cases],
+        "duplicates": [
+            {"kind": m.kind, "copy": f"{m.copy_article}#{m.copy_anchor}".rstrip("#"),
+             "original": f"{m.original_article}#{m.original_anchor}".rstrip("#"), "similarity": round(m.similarity, 4)}
+            for m in corpus.merges
+        ],
+        "off_topic": [{"article": o.article, "similarity": round(o.similarity, 4), "coverage": round(o.coverage, 4),
+                       "reason": o.reason} for o in corpus.off_topic],
     }

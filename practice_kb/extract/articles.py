@@ -74,6 +74,8 @@ class ArticleSplitter:
         if draft and draft.lines and draft.replaying is None:
             keys = [text_key(text) for _, text in draft.lines]
             self._openings.setdefault(keys[0], keys)
+            if len(keys) > 1 and _is_title_line(draft.lines[0][1]):
+                self._openings.setdefault(keys[1], keys[1:])   # a copy may leave the title line out
 
     def _article(self, document: Document, number: int, draft: _Draft) -> Article:
         article = Article(document.source, number, draft.label, draft.heading, "")

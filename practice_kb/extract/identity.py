@@ -55,5 +55,8 @@ def assign_slugs(articles: list[Article]) -> None:
         slug = f"{slugify(article.title)}-{digest(body, 4)}"
         if slug in taken:
             slug = f"{slugify(article.title)}-{digest(article.source + '#' + body + article.label, 6)}"
+        base, copy = slug, 2
+        while slug in taken:   # the same article repeated in one file
+            slug, copy = f"{base}-{copy}", copy + 1
         taken.add(slug)
         article.slug = slug

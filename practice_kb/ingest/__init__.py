@@ -71,7 +71,8 @@ class Ingest:
             elif bp.title_key(line) in titles:
                 drop(number, line, "重复标题")
                 continue
-            elif not seen_article and not kept and bp.is_title_like(line):
+            elif not seen_article and not kept and bp.is_title_like(line) \
+                    and not self.layout.starts_block(line):   # a heading or [note] is no title
                 titles.add(bp.title_key(line))
                 if not doc.title:
                     doc.title = line

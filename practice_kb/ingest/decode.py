@@ -65,9 +65,13 @@ def _guess_utf16(data: bytes) -> str | None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd > half * 0.2 and even < half * 0.05:
+    # Chinese prose has little ASCII, but its line ends are b"\n\x00" (LE) or b"\x00\n" (BE);
+    # one alone may be a stray NUL after a UTF-8 line end.
+    units = [sample[i:i + 2] for i in range(0, len(sample), 2)]
+    le_ends, be_ends = units.count(b"\n\x00"), units.count(b"\x00\n")
+    if (odd > half * 0.2 or le_ends > 1 and not be_ends) and even < half * 0.05:
         return "utf-16-le"
-    if even > half * 0.2 and odd < half * 0.05:
+    if (even > half * 0.2 or be_ends > 1 and not le_ends) and odd < half * 0.05:
         return "utf-16-be"
     return None
 

@@ -6,5 +6,7 @@ from mkdocs.config.base import Config
 class KnowledgeBaseConfig(Config):
     # Raw source files, relative to mkdocs.yml.
     sources = c.Type(str, default="source_texts")
+    # The editor's taxonomy of topics, relative to mkdocs.yml.
+    topics = c.Type(str, default="topics.yml")
     # Where generated Markdown is written (ignored by git, excluded from docs scanning).
     generated = c.Type(str, default="docs/generated")

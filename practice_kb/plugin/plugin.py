@@ -5,9 +5,11 @@ import json
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..config.errors import ConfigError
 from ..pipeline import build_corpus
 from ..render import render_pages
 from ..render.writer import write_pages
@@ -23,6 +25,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         root = Path(config.config_file_path).parent
         self.sources = (root / self.config.sources).resolve()
         self.generated = (root / self.config.generated).resolve()
+        self.topics = (root / self.config.topics).resolve()
         self.pages: dict[str, str] = {}
         self.report: dict = {}
         return config
@@ -30,9 +33,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_pre_build(self, *, config):
         # Run the pipeline once per build; `mkdocs serve` rebuilds pick up source changes.
         if not self.sources.is_dir():
-            from mkdocs.exceptions import PluginError
             raise PluginError(f"找不到源文件目录 {self.sources}（mkdocs.yml 中 practice_kb.sources）")
-        corpus = build_corpus(self.sources)
+        try:
+            corpus = build_corpus(self.sources, self.topics)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
         self.pages = render_pages(corpus)
         self.report = build_report(corpus)
         written = write_pages(self.generated, self.pages)
@@ -42,16 +47,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, *, config):
         # Serve generated pages at their own paths ("sources/x.md"), not under "generated/".
+        # Only the pages named in nav are in the navigation; the rest are reached by links,
+        # so the navigation stays small however large the corpus grows.
+        in_nav = set(_nav_paths(config.nav or []))
         for name in self.pages:
             existing = files.get_file_from_path(name)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, name, abs_src_path=str(self.generated / name)))
+            inclusion = InclusionLevel.INCLUDED if name in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, name, abs_src_path=str(self.generated / name),
+                                        inclusion=inclusion))
         return files
 
     def on_serve(self, server, *, config, builder):
         # Editors change source_texts/; rebuild when they do.
         server.watch(str(self.sources))
+        server.watch(str(self.topics))
         return server
 
     def on_post_build(self, *, config):
@@ -59,3 +70,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         target = Path(config.site_dir) / "report.json"
         target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")
+        # Opened from file://, the theme loads the search index as a script, not by fetch.
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.is_file():
+            script = index.with_suffix(".js")
+            script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _nav_paths(nav) -> list[str]:
+    """Every page path named in mkdocs.yml's nav."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []

@@ -3,32 +3,88 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..rules import load_rules
 from ..structure import Corpus
 from .markdown import environment
+from .views import FACET_ORDER, Excerpt, knowledge
 
 REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分页截断的段落已接回"}
+FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
 
 
 def render_pages(corpus: Corpus) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs tree (e.g. "sources/x.md")."""
     env = environment()
+    names = load_rules("facets.yml")["names"]
+    kb = knowledge(corpus, names)
     documents = {d.source: d for d in corpus.documents}
-    removed = [item for d in corpus.documents for item in d.removed]
-    repairs = [item for d in corpus.documents for item in d.repairs]
+    shown = corpus.shown_points()
+    counts = Counter(point.facet for _, point in shown)
     context = {
         "corpus": corpus,
-        "paragraphs": sum(len(a.paragraphs) for a in corpus.articles),
-        "removed": removed,
-        "repairs": sorted(repairs, key=lambda r: r.kind),
-        "repair_kinds": REPAIR_KINDS,
-        "articles_per": Counter(a.source for a in corpus.articles),
+        "knowledge": kb,
+        "names": names,
+        "facet_order": FACET_ORDER,
+        "anchors": FACET_ANCHORS,
+        "counts": counts,
+        **report_context(corpus, kb, counts),
     }
     pages = {
         "index.md": env.get_template("home.md.j2").render(context),
         "sources/index.md": env.get_template("sources.md.j2").render(context),
         "report.md": env.get_template("report.md.j2").render(context),
+        "topics/index.md": env.get_template("topics.md.j2").render(context),
+        "cases/index.md": env.get_template("cases.md.j2").render(context, cases=corpus.cases),
+        "others.md": env.get_template("others.md.j2").render(context, off_topic=corpus.off_topic),
     }
+    lists = env.get_template("facet_list.md.j2")
+    pages["problems.md"] = lists.render(
+        context, title="问题清单", intro="各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。",
+        groups=kb.primary("问题"), other_title="对策清单", other_page="countermeasures.md", other_facet="对策")
+    pages["countermeasures.md"] = lists.render(
+        context, title="对策清单", intro="各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。",
+        groups=kb.primary("对策"), other_title="问题清单", other_page="problems.md", other_facet="问题")
+    topic = env.get_template("topic.md.j2")
+    for view in kb.topics:
+        pages[f"topics/{view.topic.slug}.md"] = topic.render(context, view=view)
+    case = env.get_template("case.md.j2")
+    case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
+                     ("心得", "心得体会")]
+    owner = {id(point): article for article in corpus.articles for point in article.points}
+    for item in corpus.cases:
+        excerpts: dict[str, list[Excerpt]] = {}
+        for point in item.points:
+            excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
+        pages[f"cases/{item.slug}.md"] = case.render(
+            context, case=item, excerpts=excerpts, sections=case_sections,
+            topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])
     source = env.get_template("source.md.j2")
+    topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
-        pages[f"sources/{article.slug}.md"] = source.render(article=article, document=documents[article.source])
+        feeds: dict[str, list] = {}
+        if not article.off_topic:
+            for point in article.points:
+                bucket = feeds.setdefault(point.paragraph.anchor, [])
+                bucket += [topics[s] for s in point.topics if topics[s] not in bucket]
+        pages[f"sources/{article.slug}.md"] = source.render(
+            context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
     return pages
+
+
+def report_context(corpus: Corpus, kb, counts: Counter) -> dict:
+    """Figures shared by the report page and report.json."""
+    removed = [item for d in corpus.documents for item in d.removed]
+    repairs = [item for d in corpus.documents for item in d.repairs]
+    kinds = ("问题", "对策")
+    considered = [p for _, p in corpus.shown_points() if p.facet in kinds]
+    covered = [p for p in considered if p.topics]
+    return {
+        "removed": removed,
+        "repairs": sorted(repairs, key=lambda r: r.kind),
+        "repair_kinds": REPAIR_KINDS,
+        "articles_per": Counter(a.source for a in corpus.articles),
+        "paragraphs": sum(len(a.paragraphs) for a in corpus.articles),
+        "coverage": (len(covered) / len(considered)) if considered else 1.0,
+        "coverage_counts": (len(covered), len(considered)),
+        "unassigned": kb.unassigned,
+    }

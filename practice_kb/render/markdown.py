@@ -22,6 +22,16 @@ def html_text(text: str) -> str:
     return html.escape(str(text), quote=True).replace("\n", " ")
 
 
+# The theme prints a page's front-matter title unescaped (header, <title>), so a title
+# taken from a source carries no markup characters: they become their full-width forms.
+_TITLE_UNSAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def meta_title(text: str) -> str:
+    """A YAML scalar for a page's `title:` that no theme can turn into markup."""
+    return json.dumps(" ".join(str(text).translate(_TITLE_UNSAFE).split()), ensure_ascii=False)
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("practice_kb.render", "templates"),
@@ -33,5 +43,5 @@ def environment() -> Environment:
     )
     env.filters["md"] = md_text
     env.filters["h"] = html_text
-    env.filters["yaml"] = lambda text: json.dumps(str(text), ensure_ascii=False)
+    env.filters["title"] = meta_title
     return env

@@ -1,0 +1,1 @@
+"""Editor-written configuration (taxonomy, courses), validated at the edge."""

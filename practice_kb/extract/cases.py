@@ -1,0 +1,448 @@
+"""Articles → cases: the places and units the texts are about, with what they report.
+
+A name is recognised from the text itself: jieba's part-of-speech tags (ns place, nr,
+nt organisation) and the suffix patterns of rules/cases.yml ("<stem>县", "<stem>大学
+<college>学院" …), confirmed by the tag of its stem or by what stands around it
+("…县委统战部", "中共…", "…地处"). The code holds no place names; stop words and
+thresholds are in the YAML too.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+import jieba
+import jieba.posseg as posseg
+
+from ..rules import load_rules
+from ..structure import Article, Case, Figure, Paragraph, Section
+from .identity import digest, slugify
+from .sections import build_tree
+
+jieba.setLogLevel(logging.WARNING)
+
+_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+def find_cases(articles: list[Article], rules: dict | None = None) -> list[Case]:
+    """Every case the articles are about, one Case per name, sorted by slug."""
+    return CaseFinder(rules).find(articles)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+class _Tokens:
+    """A text cut by jieba.posseg, with the offset of every token."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tags: dict[int, str] = {}        # token start → tag
+        self.owner: list[int] = []            # char index → start of its token
+        self.end: dict[int, int] = {}         # token start → token end
+        offset = 0
+        for pair in posseg.cut(text):
+            word, tag = pair.word, pair.flag
+            self.tags[offset] = tag
+            self.end[offset] = offset + len(word)
+            self.owner.extend([offset] * len(word))
+            offset += len(word)
+        self.owner.extend([offset] * (len(text) - len(self.owner)))  # never expected
+
+    def is_start(self, index: int) -> bool:
+        return index in self.tags
+
+    def tag_at(self, index: int) -> str:
+        return self.tags.get(self.owner[index], "") if index < len(self.owner) else ""
+
+    def token_end(self, index: int) -> int:
+        return self.end.get(self.owner[index], index + 1)
+
+
+@dataclass(frozen=True)
+class _Name:
+    name: str
+    kind: str
+    stem: str              # the name without its suffix ("青石" of "青石县")
+    alias: str = ""        # a shorter form counted as a mention: the college of a university
+
+
+@dataclass
+class _Mention:
+    """Where an article speaks of a name."""
+    paragraph: Paragraph | None          # None: the title
+    start: int
+    end: int
+    unit: str = ""
+
+
+@dataclass
+class _Candidate:
+    """A name as it stands in one article."""
+    name: _Name
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(1 for m in self.mentions if m.paragraph is not None)
+
+
+# --------------------------------------------------------------------------- finder
+
+
+class CaseFinder:
+    def __init__(self, rules: dict | None = None) -> None:
+        rules = rules if rules is not None else load_rules("cases.yml")
+        self.admin = {item["suffix"]: item["kind"] for item in rules.get("admin_suffixes") or ()}
+        self.admin_re = _alternation(self.admin)
+        self.stem_length = tuple(rules.get("stem_length") or (2, 4))
+        self.university = rules.get("university") or {}
+        self.college = rules.get("college") or {}
+        self.department = rules.get("department") or {}
+        self.department_re = _alternation(self.department.get("suffixes") or ())
+        self.name_tags = set(rules.get("name_tags") or ())
+        self.not_start = set(rules.get("not_name_start") or ())
+        self.not_inside = set(rules.get("not_name_inside") or ())
+        self.whole_only = set(rules.get("name_tags_whole_only") or ())
+        self.after_name = re.compile(rules.get("after_name") or r"(?!)")
+        self.before_name = re.compile(rules.get("before_name") or r"(?!)")
+        self.unit_after = re.compile(rules.get("unit_after") or r"(?!)")
+        self.unit_before = re.compile(rules.get("unit_before") or r"(?!)")
+        self.stop = set(rules.get("stop_words") or ())
+        self.generic_endings = tuple(rules.get("generic_endings") or ())
+        frequency = rules.get("plain_stem_max_frequency")
+        self.plain_max_frequency = int(frequency) if frequency is not None else None
+        if self.plain_max_frequency is not None:
+            jieba.initialize()
+        self.min_mentions = int(rules.get("min_mentions", 2))
+        self.opening = int(rules.get("opening_paragraphs", 2))
+        self.heading_lead = re.compile(rules.get("heading_lead") or "^")
+        self.spread = int(rules.get("spread_sections", 2))
+        self.figure = re.compile(rules["figure"]) if rules.get("figure") else None
+        self.clause_split = re.compile(rules.get("clause_split") or r"[，,；;。]")
+        self._token_cache: dict[str, _Tokens] = {}
+
+    # ------------------------------------------------------------------ corpus
+
+    def find(self, articles: list[Article]) -> list[Case]:
+        articles = [a for a in articles if not a.off_topic and not a.duplicate_of]
+        names: dict[str, _Name] = {}
+        for article in articles:
+            for text in [article.title] + [p.text for p in _live(article)]:
+                for found in self.recognise(text):
+                    names.setdefault(found.name, found)
+        # "…学院" on its own, where it is the college of a "…大学…学院" named elsewhere,
+        # is that college: counted as its mention, not a case of its own.
+        aliases = {name.alias for name in names.values() if name.alias}
+        names = {key: name for key, name in names.items() if key not in aliases}
+        cases: dict[str, Case] = {}
+        for article in articles:
+            for candidate, whole in self._about(article, names):
+                scope = self._scope(article, candidate, whole)
+                if not scope:       # named only where the text is a duplicate shown elsewhere
+                    continue
+                case = cases.get(candidate.name.name)
+                if case is None:
+                    case = cases[candidate.name.name] = Case(candidate.name.name, candidate.name.kind)
+                self._add(case, article, candidate, scope)
+        return _slugged(list(cases.values()))
+
+    # ------------------------------------------------------------------ recognition
+
+    def recognise(self, text: str) -> list[_Name]:
+        """The names this text proves by itself (tag or context), in order of appearance."""
+        if not text:
+            return []
+        tokens = self._tokens(text)
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, _Name]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= a or start >= b for a, b in taken)
+
+        def keep(start: int, end: int, name: _Name) -> None:
+            unit = self.unit_after.match(text, end)
+            taken.append((start, unit.end() if unit else end))
+            found.append((start, name))
+
+        for start, end, name in self._universities(tokens):
+            if free(start, end):
+                keep(start, end, name)
+        college = self.college.get("suffix")
+        passes = [  # (suffixes, kind or None for the suffix's own, stem length, proper name only)
+            (_alternation([college] if college else ()), self.college.get("kind", ""),
+             self.college.get("stem_length", (2, 8)), False),
+            (self.admin_re, None, self.stem_length, False),
+            (self.department_re, self.department.get("kind", ""),
+             self.department.get("stem_length", (2, 6)), True),
+        ]
+        for suffixes, kind, length, proper_only in passes:
+            if suffixes is None:
+                continue
+            for match in suffixes.finditer(text):
+                s, e = match.span()
+                named = self._stem(tokens, s, e, length, proper_only) if free(s, e) else None
+                if named is None or not named[1] or not free(named[0], e):
+                    continue
+                b = named[0]
+                suffix = match.group()
+                keep(b, e, _Name(text[b:e], kind or self.admin.get(suffix, ""), text[b:s]))
+        return [name for _, name in sorted(found, key=lambda item: item[0])]
+
+    def _universities(self, tokens: _Tokens):
+        suffix = self.university.get("suffix")
+        if not suffix:
+            return
+        text = tokens.text
+        college_suffix = self.college.get("suffix", "")
+        low, high = self.college.get("stem_length", (2, 8))
+        college_re = re.compile(
+            f"[\\u4e00-\\u9fff]{{{low},{high}}}?{re.escape(college_suffix)}") if college_suffix else None
+        for match in re.finditer(re.escape(suffix), text):
+            s, e = match.span()
+            college = college_re.match(text, e) if college_re else None
+            if college and (not tokens.is_start(e) and tokens.owner[e] != tokens.owner[s]
+                            or tokens.tag_at(e) in self.not_start and tokens.is_start(e)
+                            or college.group()[: -len(college_suffix)] in self.stop):
+                college = None
+            end = college.end() if college else e
+            named = self._stem(tokens, s, e, self.university.get("stem_length", (2, 6)), tail_end=end)
+            if named is None:
+                continue
+            b, strong = named
+            strong = strong or bool(college) or bool(self.after_name.match(text, end))
+            if not strong:
+                continue
+            stem = text[b:s]
+            if college:
+                yield b, end, _Name(text[b:end], self.college.get("kind", ""), stem, alias=college.group())
+            else:
+                yield b, end, _Name(text[b:end], self.university.get("kind", ""), stem)
+
+    def _stem(self, tokens: _Tokens, s: int, e: int, length, proper_only: bool = False,
+              tail_end: int | None = None) -> tuple[int, bool] | None:
+        """Where the name before the suffix text[s:e] begins, and whether it is proven.
+
+        The suffix must end its word (or run into a unit: "县委"), so "区域", "市场" and
+        "乡镇" are no suffixes. The stem begins at a token boundary, holds only Han
+        characters, does not begin with a function word, and no token runs from inside
+        it into the suffix. The longest stem whose first token is a proper name wins
+        (proven); failing that, the shortest, proven only by what stands around it."""
+        text = tokens.text
+        low, high = length
+        tail = tokens.token_end(e - 1)
+        if tail != e and not self.unit_after.match(text, e, tail) and not (tail_end and tail <= tail_end):
+            return None
+        suffix_token = tokens.owner[s]
+        proper: list[int] = []
+        plain: list[int] = []
+        for b in range(s - low, max(s - high, 0) - 1, -1):
+            if not tokens.is_start(b) or suffix_token not in (s, b) or not _HAN.match(text[b:s]):
+                continue
+            stem = text[b:s]
+            if stem in self.stop or text[b:e] in self.stop or self._ends_with_suffix(stem) \
+                    or text[b:e].endswith(self.generic_endings):
+                continue
+            if tokens.tags[b] in self.not_start or any(
+                    tokens.tags[i] in self.not_inside for i in range(b, s) if tokens.is_start(i)):
+                continue
+            if proper_only:
+                # a department is a case of its own only when a proper name opens it
+                first = next(iter(posseg.cut(stem)), None)
+                if first is not None and first.flag in self.name_tags:
+                    proper.append(b)
+                continue
+            tag = tokens.tags[b]
+            if tag in self.name_tags and (tag not in self.whole_only or tokens.end[b] >= e):
+                proper.append(b)
+            elif self._uncommon(tokens, b, s):
+                plain.append(b)
+        if proper:
+            return proper[-1], True
+        if not plain:
+            return None
+        b = plain[0]
+        strong = bool(self.after_name.match(text, tail_end or e) or self.before_name.search(text, 0, b))
+        return b, strong
+
+    def _uncommon(self, tokens: _Tokens, b: int, s: int) -> bool:
+        """A stem jieba does not tag as a name may still be one ("槐埠", "青石") unless it
+        is a common word ("领导县委" is no county): judged by jieba's dictionary counts."""
+        if self.plain_max_frequency is None:
+            return True
+        words = [tokens.text[b:s]] + [tokens.text[i:tokens.end[i]] for i in range(b, s)
+                                      if tokens.is_start(i) and tokens.end[i] <= s]
+        return max(jieba.dt.FREQ.get(word) or 0 for word in words) <= self.plain_max_frequency
+
+    def _ends_with_suffix(self, stem: str) -> bool:
+        return any(stem.endswith(suffix) for suffix in self.admin)
+
+    def _tokens(self, text: str) -> _Tokens:
+        tokens = self._token_cache.get(text)
+        if tokens is None:
+            tokens = self._token_cache[text] = _Tokens(text)
+        return tokens
+
+    # ------------------------------------------------------------------ articles
+
+    def _about(self, article: Article, names: dict[str, _Name]):
+        """(candidate, whole-article?) for every name this article is about."""
+        paragraphs = _live(article)
+        candidates = self._mentions(article, paragraphs, names)
+        if not candidates:
+            return
+        opening = {id(p) for p in [p for p in paragraphs if p.kind == "text"][: self.opening]}
+        tree = build_tree(article.paragraphs)
+        part = _parts(tree)
+        most = max(c.count for c in candidates)
+        for candidate in candidates:
+            name = candidate.name
+            in_title = any(m.paragraph is None for m in candidate.mentions) or (
+                name.kind in self.admin.values() and len(name.stem) >= 2 and name.stem in article.title)
+            in_opening = any(m.paragraph is not None and id(m.paragraph) in opening for m in candidate.mentions)
+            heads = any(m.paragraph is not None and m.paragraph.kind == "heading"
+                        and m.start == self.heading_lead.match(m.paragraph.text).end()
+                        for m in candidate.mentions)
+            if not (in_title or in_opening or heads or candidate.count >= self.min_mentions):
+                continue
+            spread = len({part.get(id(m.paragraph)) for m in candidate.mentions if m.paragraph is not None})
+            dominant = candidate.count >= self.min_mentions and candidate.count == most and spread >= self.spread
+            yield candidate, in_title or in_opening or dominant
+
+    def _mentions(self, article: Article, paragraphs: list[Paragraph],
+                  names: dict[str, _Name]) -> list[_Candidate]:
+        """Every occurrence of a known name (or its alias) in the title and live paragraphs;
+        a longer name claims its characters first ("…大学…学院" before "…大学")."""
+        forms = sorted(((form, name) for name in names.values() for form in (name.name, name.alias) if form),
+                       key=lambda item: -len(item[0]))
+        found: dict[str, _Candidate] = {}
+        for paragraph in [None] + paragraphs:
+            text = article.title if paragraph is None else paragraph.text
+            if not text:
+                continue
+            taken: list[tuple[int, int]] = []
+            for form, name in forms:
+                for match in re.finditer(re.escape(form), text):
+                    s, e = match.span()
+                    if any(not (e <= a or s >= b) for a, b in taken):
+                        continue
+                    taken.append((s, e))
+                    candidate = found.setdefault(name.name, _Candidate(name))
+                    candidate.mentions.append(_Mention(paragraph, s, e, self._unit(text, s, e)))
+        order = list(names)
+        return sorted(found.values(), key=lambda c: order.index(c.name.name))
+
+    def _unit(self, text: str, s: int, e: int) -> str:
+        unit = self.unit_after.match(text, e)
+        if unit:
+            before = self.unit_before.search(text, 0, s)
+            return (before.group() if before else "") + text[s:unit.end()]
+        tokens = self._tokens(text)
+        if self.department_re and e < len(text) and tokens.is_start(e):
+            end = tokens.end[e]
+            word = text[e:end]
+            if len(word) <= 5 and any(word.endswith(x) for x in self.department.get("suffixes") or ()):
+                return text[s:end]     # "…县民政局": a department of the place
+        return ""
+
+    # ------------------------------------------------------------------ case contents
+
+    def _add(self, case: Case, article: Article, candidate: _Candidate, scope: list[Paragraph]) -> None:
+        if all(a is not article for a in case.articles):
+            case.articles.append(article)
+        for mention in candidate.mentions:
+            if mention.unit and mention.unit not in case.units:
+                case.units.append(mention.unit)
+        seen = {id(p) for _, p in case.scope}
+        for paragraph in scope:
+            if id(paragraph) not in seen:
+                case.scope.append((article, paragraph))
+                seen.add(id(paragraph))
+        ids = {id(p) for p in scope}
+        have = {id(p) for p in case.points}
+        case.points.extend(p for p in article.points if id(p.paragraph) in ids and id(p) not in have)
+        clauses = {(f.text, f.value) for f in case.figures}
+        for paragraph in scope:
+            for figure in self.figures(paragraph.text, article.slug, paragraph):
+                if (figure.text, figure.value) not in clauses:
+                    clauses.add((figure.text, figure.value))
+                    case.figures.append(figure)
+
+    def _scope(self, article: Article, candidate: _Candidate, whole: bool) -> list[Paragraph]:
+        live = [p for p in _live(article) if p.kind == "text"]
+        if whole:
+            return live
+        wanted: set[int] = set()
+        named = {id(m.paragraph) for m in candidate.mentions if m.paragraph is not None}
+
+        def walk(section: Section, root: bool) -> None:
+            if section.heading is not None and id(section.heading) in named:
+                wanted.update(id(p) for p in _subtree(section))
+                return
+            if any(id(p) in named for p in section.paragraphs):
+                own = section.paragraphs if root else _subtree(section)
+                wanted.update(id(p) for p in own)
+            for child in section.children:
+                walk(child, False)
+
+        walk(build_tree(article.paragraphs), True)
+        return [p for p in live if id(p) in wanted]
+
+    def figures(self, text: str, article: str, paragraph: Paragraph) -> list[Figure]:
+        """The numbers a paragraph reports, each with the clause it stands in."""
+        if self.figure is None:
+            return []
+        bounds = [0] + [m.end() for m in self.clause_split.finditer(text)] + [len(text) + 1]
+        found = []
+        for match in self.figure.finditer(text):
+            start = max(b for b in bounds if b <= match.start("value"))
+            end = min(b for b in bounds if b > match.start("value"))
+            clause = text[start:end].rstrip("，,；;。").strip()
+            found.append(Figure(clause, match.group("value"), article, paragraph))
+        return found
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _alternation(words) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _live(article: Article) -> list[Paragraph]:
+    """The paragraphs that count: not duplicates shown elsewhere."""
+    return [p for p in article.paragraphs if p.twin is None]
+
+
+def _subtree(section: Section) -> list[Paragraph]:
+    found = list(section.paragraphs)
+    for child in section.children:
+        if child.heading is not None:
+            found.append(child.heading)
+        found.extend(_subtree(child))
+    return found
+
+
+def _parts(tree: Section) -> dict[int, int]:
+    """Paragraph id → which top-level part of the article it stands in (0: the preface)."""
+    parts = {id(p): 0 for p in tree.paragraphs}
+    for number, child in enumerate(tree.children, 1):
+        if child.heading is not None:
+            parts[id(child.heading)] = number
+        for paragraph in _subtree(child):
+            parts[id(paragraph)] = number
+    return parts
+
+
+def _slugged(cases: list[Case]) -> list[Case]:
+    """Pinyin slugs, unique (a short digest of the name on collision); sorted by slug."""
+    taken: set[str] = set()
+    for case in sorted(cases, key=lambda c: (slugify(c.name), c.name)):
+        slug = slugify(case.name)
+        if slug in taken:
+            slug = f"{slug}-{digest(case.name, 4)}"
+        taken.add(slug)
+        case.slug = slug
+    return sorted(cases, key=lambda c: (c.slug, c.name))

@@ -1,0 +1,123 @@
+"""What the templates read: excerpts with their citations and links, grouped per page."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..extract import related as rel
+from ..structure import Article, Case, Corpus, Point, Topic
+
+EXCERPT_LENGTH = 160      # characters of a point shown on a topic page before "…"
+FACET_ORDER = ("问题", "原因", "对策", "经验", "心得")
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    article: Article
+    point: Point
+
+    @property
+    def text(self) -> str:
+        text = self.point.text
+        return text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH].rstrip() + "…"
+
+    @property
+    def heading(self) -> str:
+        heading = self.point.headings[-1] if self.point.headings else ""
+        return "" if heading and heading in self.point.text else heading
+
+    @property
+    def citation(self) -> str:
+        return f"《{self.article.title}》 · {self.article.citation_label} · 第{self.point.paragraph.number}段"
+
+    def href(self, root: str) -> str:
+        return f"{root}sources/{self.article.slug}.md#{self.point.paragraph.anchor}"
+
+    def html_href(self, root: str) -> str:
+        return f"{root}sources/{self.article.slug}.html#{self.point.paragraph.anchor}"
+
+
+@dataclass
+class TopicView:
+    topic: Topic
+    facets: dict[str, list[Excerpt]] = field(default_factory=dict)
+    cases: list[Case] = field(default_factory=list)
+    related: list[Topic] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+    def count(self, facet: str) -> int:
+        return len(self.facets.get(facet, ()))
+
+
+@dataclass
+class Knowledge:
+    """The corpus seen page by page."""
+    topics: list[TopicView]
+    by_topic: dict[str, TopicView]
+    unassigned: list[Excerpt]
+    article_topics: dict[str, list[Topic]]
+    article_related: dict[str, list[Article]]
+    article_cases: dict[str, list[Case]]
+    case_topics: dict[str, list[Topic]]
+    case_related: dict[str, list[Case]]
+    copies: dict[tuple[str, str], list[tuple[Article, int]]]   # original (slug, anchor) → copies
+    facet_names: dict[str, str]
+
+    def primary(self, facet: str) -> list[tuple[TopicView, list[Excerpt]]]:
+        """Each point once, under its first topic: the 问题清单 / 对策清单 grouping."""
+        groups = []
+        for view in self.topics:
+            items = [e for e in view.facets.get(facet, ()) if e.point.topics[0] == view.topic.slug]
+            if items:
+                groups.append((view, items))
+        return groups
+
+
+def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
+    views = {t.slug: TopicView(t) for t in corpus.taxonomy.topics}
+    unassigned: list[Excerpt] = []
+    seen: set[tuple[str, str]] = set()
+    for article, point in corpus.shown_points():
+        if point.facet not in FACET_ORDER:
+            continue
+        excerpt = Excerpt(article, point)
+        if not point.topics:
+            unassigned.append(excerpt)
+        for slug in point.topics:
+            key = (slug, point.paragraph.anchor + point.label + point.text[:40])
+            if key in seen:
+                continue
+            seen.add(key)
+            views[slug].facets.setdefault(point.facet, []).append(excerpt)
+            if article not in views[slug].articles:
+                views[slug].articles.append(article)
+    topics = {t.slug: t for t in corpus.taxonomy.topics}
+    for slug, others in rel.related_topics(corpus).items():
+        views[slug].related = [topics[o] for o in others]
+    case_topics = {c.slug: [topics[s] for s in rel.case_topics(c)] for c in corpus.cases}
+    for case in corpus.cases:
+        for topic in case_topics[case.slug][:6]:
+            views[topic.slug].cases.append(case)
+    profiles = rel.topic_profiles(corpus)
+    article_cases: dict[str, list[Case]] = defaultdict(list)
+    for case in corpus.cases:
+        for article in case.articles:
+            article_cases[article.slug].append(case)
+    copies: dict[tuple[str, str], list[tuple[Article, int]]] = defaultdict(list)
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            if paragraph.twin:
+                copies[paragraph.twin].append((article, paragraph.number))
+    return Knowledge(
+        topics=[views[t.slug] for t in corpus.taxonomy.topics],
+        by_topic=views,
+        unassigned=unassigned,
+        article_topics={slug: [topics[t] for t, _ in sorted(p.items(), key=lambda kv: (-kv[1], kv[0]))][:6]
+                        for slug, p in profiles.items()},
+        article_related=rel.related_articles(corpus, profiles),
+        article_cases=dict(article_cases),
+        case_topics=case_topics,
+        case_related=rel.related_cases(corpus.cases),
+        copies=dict(copies),
+        facet_names=facet_names,
+    )

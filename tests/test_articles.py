@@ -1,0 +1,161 @@
+"""practice_kb.extract.articles.ArticleSplitter: documents → articles."""
+from __future__ import annotations
+
+from practice_kb.extract.articles import ArticleSplitter
+from practice_kb.structure import Document
+
+COLLECTION = "云溪县工作总结(精选3篇)"
+
+
+def document(*lines: str, title: str = COLLECTION, source: str = "yunxi.txt") -> Document:
+    return Document(source=source, encoding="utf-8", title=title,
+                    paragraphs=[(number, line) for number, line in enumerate(lines, 1)])
+
+
+def split(*lines: str, **kwargs):
+    return ArticleSplitter().split(document(*lines, **kwargs))
+
+
+def texts(article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+def test_article_headings_cut_the_document_into_articles():
+    articles = split("云溪县工作总结 篇1", "今年全县粮食产量稳中有升。",
+                     "云溪县工作总结 篇2", "今年全县新建学校两所。",
+                     "云溪县工作总结篇3", "全县卫生院新增床位五十张。")
+    assert [a.label for a in articles] == ["篇1", "篇2", "篇3"]
+    assert [a.number for a in articles] == [1, 2, 3]
+    assert [texts(a) for a in articles] == [
+        ["今年全县粮食产量稳中有升。"], ["今年全县新建学校两所。"], ["全县卫生院新增床位五十张。"]]
+    assert articles[1].heading == "云溪县工作总结 篇2"
+    assert all(a.source == "yunxi.txt" for a in articles)
+
+
+def test_article_label_is_kept_without_spaces():
+    [article] = split("云溪县工作总结 篇 12", "今年全县粮食产量稳中有升。")
+    assert article.label == "篇12"
+
+
+def test_text_before_the_first_heading_is_an_article_without_label():
+    articles = split("本文集收录了云溪县各部门的年度总结。", "云溪县工作总结 篇1", "今年全县粮食产量稳中有升。")
+    assert [a.label for a in articles] == ["", "篇1"]
+    assert articles[0].heading == ""
+    assert texts(articles[0]) == ["本文集收录了云溪县各部门的年度总结。"]
+    assert articles[0].citation_label == "第1篇"
+
+
+def test_document_without_headings_is_one_article_without_label():
+    [article] = split("今年全县粮食产量稳中有升。", "全县新建学校两所。")
+    assert article.label == ""
+    assert texts(article) == ["今年全县粮食产量稳中有升。", "全县新建学校两所。"]
+
+
+def test_generic_heading_takes_the_short_line_after_it_as_title():
+    [article] = split("云溪县工作总结 篇1", "云溪县农业农村局2023年工作总结", "今年全县粮食产量稳中有升。")
+    assert article.title == "云溪县农业农村局2023年工作总结"
+    assert texts(article) == ["今年全县粮食产量稳中有升。"]
+
+
+def test_bare_article_number_is_a_generic_heading():
+    [article] = split("篇2", "云溪县教育局工作总结", "今年全县新建学校两所。")
+    assert article.label == "篇2"
+    assert article.title == "云溪县教育局工作总结"
+
+
+def test_heading_with_its_own_title_uses_it_and_keeps_the_next_line_as_text():
+    [article] = split("乡村振兴调研报告篇3", "调研的基本情况", "今年全县粮食产量稳中有升。")
+    assert article.label == "篇3"
+    assert article.title == "乡村振兴调研报告"
+    assert texts(article) == ["调研的基本情况", "今年全县粮食产量稳中有升。"]
+
+
+def test_generic_heading_without_title_line_is_named_by_its_first_level_one_heading():
+    [article] = split("云溪县工作总结 篇1", "今年以来，全县上下团结一心，各项工作取得新进展。",
+                      "一、主要成绩", "全县粮食产量稳中有升。", "二、存在问题", "基础设施仍然薄弱。")
+    assert article.title == "主要成绩"
+    assert texts(article)[0] == "今年以来，全县上下团结一心，各项工作取得新进展。"
+
+
+def test_generic_heading_without_any_heading_is_named_by_its_first_clause():
+    [article] = split("云溪县工作总结 篇1", "今年以来，全县上下团结一心，各项工作取得新进展。")
+    assert article.title == "今年以来"
+
+
+def test_headings_become_heading_paragraphs_and_text_paragraphs_are_numbered():
+    [article] = split("云溪县工作总结 篇1", "今年全县粮食产量稳中有升。", "一、主要做法",
+                      "推广良种良法，提高单产。")
+    assert [(p.kind, p.number, p.label, p.text) for p in article.paragraphs] == [
+        ("text", 1, "", "今年全县粮食产量稳中有升。"),
+        ("heading", 0, "一、", "主要做法"),
+        ("text", 2, "", "推广良种良法，提高单产。"),
+    ]
+    assert [p.line for p in article.paragraphs] == [2, 3, 4]
+
+
+def test_heading_run_into_its_paragraph_gives_a_heading_and_a_text_paragraph():
+    [article] = split("云溪县工作总结 篇1", "(一)抓住重点。近年来，全县围绕特色产业做了大量工作。")
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("heading", "抓住重点"), ("text", "近年来，全县围绕特色产业做了大量工作。")]
+
+
+def test_heading_levels_follow_the_first_appearance_of_numbering_styles():
+    articles = split("云溪县工作总结 篇1", "一、基本情况", "(一)农业生产", "1、粮食", "粮食丰收。",
+                     "二、存在问题", "(一)资金不足", "项目推进缓慢。",
+                     "云溪县工作总结 篇2", "1、主要成绩", "(一)修路", "修了十公里路。", "一、附记", "完。")
+    levels = [[(p.label, p.level) for p in a.paragraphs if p.kind == "heading"] for a in articles]
+    assert levels == [
+        [("一、", 1), ("(一)", 2), ("1、", 3), ("二、", 1), ("(一)", 2)],
+        [("1、", 1), ("(一)", 2), ("一、", 3)],
+    ]
+
+
+# Articles read earlier, then repeated without their heading.
+FARMING = ["今年全县粮食产量稳中有升。", "一、主要做法", "推广良种良法，提高单产。"]
+SCHOOLS = ["今年全县新建学校两所。", "教师队伍不断壮大。"]
+
+
+def test_headingless_copy_of_an_earlier_article_starts_a_new_article():
+    articles = split("云溪县工作总结 篇1", *FARMING, "云溪县工作总结 篇2", *SCHOOLS, *FARMING)
+    assert len(articles) == 3
+    assert texts(articles[1]) == SCHOOLS
+    assert articles[2].label == ""
+    assert texts(articles[2]) == ["今年全县粮食产量稳中有升。", "主要做法", "推广良种良法，提高单产。"]
+
+
+def test_new_text_after_a_complete_copy_starts_yet_another_article():
+    news = ["全县卫生院新增床位五十张。", "医护人员也有所增加。"]
+    articles = split("云溪县工作总结 篇1", *FARMING, "云溪县工作总结 篇2", *SCHOOLS, *FARMING, *news)
+    assert len(articles) == 4
+    assert texts(articles[3]) == news
+    assert articles[3].label == ""
+    assert articles[3].number == 4
+
+
+def test_copy_that_stops_early_and_goes_on_differently_is_not_split_again():
+    articles = split("云溪县工作总结 篇1", *FARMING, "云溪县工作总结 篇2", *SCHOOLS,
+                     FARMING[0], "全县卫生院新增床位五十张。")
+    assert len(articles) == 3
+    assert texts(articles[2]) == [FARMING[0], "全县卫生院新增床位五十张。"]
+
+
+def test_splitter_remembers_articles_across_documents():
+    splitter = ArticleSplitter()
+    first = splitter.split(document("云溪县工作总结 篇1", *FARMING, source="a.txt"))
+    second = splitter.split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
+                                     "青石镇新建游客中心一处。", title="青石镇工作总结(精选2篇)",
+                                     source="b.txt"))
+    assert len(first) == 1
+    assert [texts(a) for a in second] == [
+        ["青石镇今年狠抓文旅融合。"],
+        ["今年全县粮食产量稳中有升。", "主要做法", "推广良种良法，提高单产。"],
+        ["青石镇新建游客中心一处。"],
+    ]
+    assert [a.source for a in second] == ["b.txt"] * 3
+
+
+def test_fresh_splitter_does_not_know_earlier_articles():
+    ArticleSplitter().split(document("云溪县工作总结 篇1", *FARMING, source="a.txt"))
+    second = ArticleSplitter().split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
+                                              source="b.txt"))
+    assert len(second) == 1

@@ -1,0 +1,149 @@
+"""Page furniture removed by practice_kb.ingest.Ingest().read, and real content kept."""
+from __future__ import annotations
+
+import pytest
+
+from practice_kb.ingest import Ingest
+
+TITLE = "青石镇基层治理工作总结(精选3篇)"
+HEADING = "青石镇基层治理工作总结 篇1"
+BODY = "今年以来，青石镇党委坚持以人民为中心，扎实推进基层治理各项工作。"
+MORE = "全镇共排查化解矛盾纠纷八十余件，群众满意度明显提升。"
+
+
+@pytest.fixture(scope="module")
+def ingest() -> Ingest:
+    return Ingest()
+
+
+def read(ingest: Ingest, *lines: str):
+    return ingest.read("qingshi.txt", "\n".join(lines).encode("utf-8"))
+
+
+def texts(document) -> list[str]:
+    return [text for _, text in document.paragraphs]
+
+
+def removed(document) -> list[tuple[int, str, str]]:
+    return [(r.line, r.rule, r.text) for r in document.removed]
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("首页 工作总结 心得体会 调研报告 述职报告", "站点导航"),
+    ("网站首页 范文大全 工作计划 活动方案", "站点导航"),
+    ("版权声明：本站文章均由网友投稿，转载请注明出处", "版权与投稿"),
+    ("Copyright © 2023 某某范文网 版权所有", "版权与投稿"),
+    ("上一篇：云溪县教育工作总结", "上一篇/下一篇"),
+    ("下一篇：云溪县卫生健康工作总结", "上一篇/下一篇"),
+    ("栏目：工作总结 发布于：2023-05-01 人气：120", "栏目/发布/人气"),
+    ("发布时间：2023-06-18", "栏目/发布/人气"),
+    ("本文档由用户上传，仅供学习交流，如有侵权请联系删除。", "下载平台声明"),
+    ("免费下载全文", "下载平台声明"),
+])
+def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
+    document = read(ingest, TITLE, HEADING, BODY, line, MORE)
+    assert line not in texts(document)
+    assert (4, rule, line) in removed(document)
+    assert texts(document) == [HEADING, BODY, MORE]
+
+
+def test_removed_text_names_its_source_file(ingest):
+    document = read(ingest, TITLE, HEADING, BODY, "上一篇：云溪县教育工作总结")
+    assert [r.source for r in document.removed] == ["qingshi.txt"]
+
+
+def test_collection_title_repeated_mid_article_is_removed_as_repeated_title(ingest):
+    document = read(ingest, TITLE, HEADING, BODY, TITLE, MORE)
+    assert texts(document) == [HEADING, BODY, MORE]
+    assert (4, "重复标题", TITLE) in removed(document)
+
+
+def test_collection_title_repeated_with_another_count_suffix_is_removed(ingest):
+    document = read(ingest, TITLE, HEADING, BODY, "青石镇基层治理工作总结3篇", MORE)
+    assert texts(document) == [HEADING, BODY, MORE]
+    assert (4, "重复标题", "青石镇基层治理工作总结3篇") in removed(document)
+
+
+def test_title_pasted_twice_into_the_start_of_a_line_is_cut_off(ingest):
+    run = "青石镇基层治理工作总结3篇青石镇基层治理工作总结3篇"
+    document = read(ingest, TITLE, HEADING, BODY, run + "二、健全矛盾纠纷调处机制", MORE)
+    assert texts(document) == [HEADING, BODY, "二、健全矛盾纠纷调处机制", MORE]
+    assert (4, "标题连写", run) in removed(document)
+
+
+def test_title_pasted_twice_before_the_first_article_keeps_the_rest_of_the_line(ingest):
+    run = "青石镇基层治理工作总结3篇青石镇基层治理工作总结3篇"
+    document = read(ingest, TITLE, run + "一、基本情况", BODY)
+    assert texts(document) == ["一、基本情况", BODY]
+    assert (2, "标题连写", run) in removed(document)
+
+
+def test_empty_brackets_inside_a_sentence_are_removed(ingest):
+    document = read(ingest, TITLE, HEADING, "镇里成立了()工作专班，每周召开一次调度会（ ）。")
+    assert texts(document) == [HEADING, "镇里成立了工作专班，每周召开一次调度会。"]
+    assert [(r.line, r.rule, r.text) for r in document.removed] == [
+        (3, "空括号", "()"), (3, "空括号", "（ ）")]
+
+
+def test_brackets_with_content_are_kept(ingest):
+    line = "全镇新建文化广场(两处)，配套建设农家书屋（三个）。"
+    assert texts(read(ingest, TITLE, HEADING, line)) == [HEADING, line]
+
+
+def test_keywords_line_is_kept(ingest):
+    line = "[关键词] 基层治理；网格化管理；乡村振兴"
+    document = read(ingest, TITLE, HEADING, line, BODY)
+    assert texts(document) == [HEADING, line, BODY]
+    assert document.removed == []
+
+
+def test_reference_heading_and_reference_lines_are_kept(ingest):
+    references = [
+        "参考文献",
+        "[1] 张三.论基层工作[J].某某学报,2010(2).",
+        "[2] 李四.乡村治理的实践与思考[M].北京:某某出版社,2015.",
+    ]
+    document = read(ingest, TITLE, HEADING, BODY, *references)
+    assert texts(document) == [HEADING, BODY, *references]
+    assert document.removed == []
+
+
+def test_long_sentence_that_mentions_copyright_is_kept(ingest):
+    line = ("镇文化站在开展宣传工作时，始终注意尊重原作者的版权所有人权益，凡是转载的图片和文章都事先征得同意，"
+            "并在显著位置注明出处和作者姓名，全年未发生一起侵权纠纷，得到了县委宣传部的充分肯定。")
+    assert len(line) > 80
+    document = read(ingest, TITLE, HEADING, line)
+    assert texts(document) == [HEADING, line]
+    assert document.removed == []
+
+
+def test_document_title_is_taken_from_the_first_title_line(ingest):
+    document = read(ingest, TITLE, HEADING, BODY)
+    assert document.title == TITLE
+    assert TITLE not in texts(document)
+
+
+def test_second_rendering_of_the_title_at_the_top_is_removed_as_repeated_title(ingest):
+    document = read(ingest, TITLE, "青石镇基层治理工作总结", HEADING, BODY)
+    assert document.title == TITLE
+    assert (2, "重复标题", "青石镇基层治理工作总结") in removed(document)
+    assert texts(document) == [HEADING, BODY]
+
+
+def test_section_heading_right_after_the_title_is_kept(ingest):
+    document = read(ingest, "云溪县2023年农业农村工作总结", "一、基本情况", BODY)
+    assert document.title == "云溪县2023年农业农村工作总结"
+    assert texts(document) == ["一、基本情况", BODY]
+    assert document.removed == []
+
+
+def test_document_without_a_title_line_has_an_empty_title(ingest):
+    document = read(ingest, BODY, MORE)
+    assert document.title == ""
+    assert texts(document) == [BODY, MORE]
+
+
+def test_bracketed_keywords_right_after_the_title_are_kept(ingest):
+    document = read(ingest, "云溪县乡村治理调研报告", "[关键词] 乡村治理 网格化 积分制", BODY)
+    assert document.title == "云溪县乡村治理调研报告"
+    assert texts(document) == ["[关键词] 乡村治理 网格化 积分制", BODY]

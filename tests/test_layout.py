@@ -1,0 +1,111 @@
+"""Paragraphs cut by page breaks are rejoined by practice_kb.ingest.Ingest().read."""
+from __future__ import annotations
+
+import pytest
+
+from practice_kb.ingest import Ingest
+
+HEADING = "云溪县综合治理工作总结 篇1"
+
+
+@pytest.fixture(scope="module")
+def ingest() -> Ingest:
+    return Ingest()
+
+
+def read(ingest: Ingest, *lines: str):
+    return ingest.read("yunxi.txt", "\n".join((HEADING,) + lines).encode("utf-8"))
+
+
+def texts(document) -> list[str]:
+    return [text for _, text in document.paragraphs[1:]]   # after the article heading
+
+
+def joins(document) -> list:
+    return [r for r in document.repairs if r.kind == "join"]
+
+
+def test_paragraph_cut_mid_word_is_joined_with_its_continuation(ingest):
+    first = "今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手，全县共排查各类矛"
+    second = "盾纠纷一百二十件，化解率达到百分之九十五。"
+    document = read(ingest, first, second)
+    assert texts(document) == [first + second]
+
+
+def test_join_is_recorded_as_a_repair_with_both_sides_of_the_cut(ingest):
+    first = "今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手，全县共排查各类矛"
+    second = "盾纠纷一百二十件，化解率达到百分之九十五。"
+    [repair] = joins(read(ingest, first, second))
+    assert repair.source == "yunxi.txt"
+    assert repair.line == 3
+    assert first.endswith(repair.before) and repair.before
+    assert second.startswith(repair.after) and repair.after
+
+
+def test_joined_paragraph_keeps_the_line_number_of_its_first_part(ingest):
+    document = read(ingest, "全县共排查各类矛盾纠纷，涉及土地承包、邻里关系、婚姻家庭等多个方面，其中",
+                    "土地纠纷占了一半以上。")
+    assert document.paragraphs[1][0] == 2
+
+
+def test_paragraph_ending_in_a_comma_is_joined_with_its_continuation(ingest):
+    first = "为切实做好防汛工作，"
+    second = "县应急局提前组织力量对重点河段进行了排查。"
+    document = read(ingest, first, second)
+    assert texts(document) == [first + second]
+    assert len(joins(document)) == 1
+
+
+def test_paragraph_cut_over_three_lines_is_joined_into_one(ingest):
+    lines = ["今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手，全县",
+             "共排查各类矛盾纠纷一百二十件，涉及土地承包、邻里关系、婚姻家庭等多",
+             "个方面。"]
+    document = read(ingest, *lines)
+    assert texts(document) == ["".join(lines)]
+    assert len(joins(document)) == 2
+
+
+def test_heading_line_is_never_joined_with_the_next_line(ingest):
+    heading = "一、坚持党建引领夯实基层基础"
+    body = "全县共排查各类矛盾纠纷一百二十件，化解率达到百分之九十五"
+    document = read(ingest, heading, body)
+    assert texts(document) == [heading, body]
+    assert joins(document) == []
+
+
+def test_heading_with_a_comma_is_not_joined_with_the_next_line(ingest):
+    heading = "（二）坚持问题导向，健全调处机制"
+    body = "县里建立了矛盾纠纷多元化解中心。"
+    document = read(ingest, heading, body)
+    assert texts(document) == [heading, body]
+    assert joins(document) == []
+
+
+def test_cut_paragraph_is_not_joined_with_a_following_heading(ingest):
+    cut = "今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手，全县共排查各类矛"
+    document = read(ingest, cut, "二、存在的问题")
+    assert texts(document) == [cut, "二、存在的问题"]
+    assert joins(document) == []
+
+
+def test_complete_sentence_is_not_joined_with_the_next_line(ingest):
+    first = "今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手。"
+    second = "全县共排查各类矛盾纠纷一百二十件。"
+    document = read(ingest, first, second)
+    assert texts(document) == [first, second]
+    assert joins(document) == []
+
+
+def test_keywords_line_is_not_joined_with_the_next_line(ingest):
+    keywords = "[关键词]基层治理，矛盾纠纷化解，网格化管理，乡村振兴战略"
+    body = "今年以来，云溪县坚持把矛盾纠纷排查化解作为重要抓手。"
+    document = read(ingest, keywords, body)
+    assert texts(document) == [keywords, body]
+    assert joins(document) == []
+
+
+def test_line_is_not_joined_onto_a_keywords_line_before_it(ingest):
+    body = "今年以来，云溪县坚持把矛盾纠纷排查化解作为基层治理的重要抓手，全县共排查各类矛"
+    keywords = "[关键词]基层治理，矛盾纠纷化解"
+    document = read(ingest, body, keywords)
+    assert texts(document) == [body, keywords]
