@@ -251,8 +251,8 @@ def test_township_proven_once_is_counted_wherever_named():
     assert values(township) == ["10262人", "近40家"]
     county = cases["青石县"]                      # named in the opening paragraph
     assert county.units == ["青石县委"]
-    assert len(county.scope) == 5
-    assert values(county) == ["15人", "10262人", "近40家"]
+    assert len(county.scope) == 3                 # the township's own section is the township's
+    assert values(county) == ["15人"]
 
 
 def test_case_named_twice_in_one_section_only_is_scoped_to_that_section():

@@ -138,8 +138,13 @@ class CaseFinder:
         names = {key: name for key, name in names.items() if key not in aliases}
         cases: dict[str, Case] = {}
         for article in articles:
-            for candidate, whole in self._about(article, names):
-                scope = self._scope(article, candidate, whole)
+            about = list(self._about(article, names))
+            scopes = [self._scope(article, candidate, whole) for candidate, whole in about]
+            # Sections that speak of one case are that case's, not also the whole-article case's.
+            owned = {id(p) for (_, whole), scope in zip(about, scopes) if not whole for p in scope}
+            for (candidate, whole), scope in zip(about, scopes):
+                if whole:
+                    scope = [p for p in scope if id(p) not in owned]
                 if not scope:       # named only where the text is a duplicate shown elsewhere
                     continue
                 case = cases.get(candidate.name.name)

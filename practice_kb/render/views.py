@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..extract import related as rel
+from ..extract.articles import text_key
 from ..structure import Article, Case, Corpus, Point, Topic
 
 EXCERPT_LENGTH = 160      # characters of a point shown on a topic page before "…"
@@ -61,6 +62,7 @@ class Knowledge:
     case_topics: dict[str, list[Topic]]
     case_related: dict[str, list[Case]]
     copies: dict[tuple[str, str], list[tuple[Article, int]]]   # original (slug, anchor) → copies
+    exact_copies: set[tuple[str, str]]                          # copies identical to their original
     facet_names: dict[str, str]
 
     def primary(self, facet: str) -> list[tuple[TopicView, list[Excerpt]]]:
@@ -104,10 +106,14 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
         for article in case.articles:
             article_cases[article.slug].append(case)
     copies: dict[tuple[str, str], list[tuple[Article, int]]] = defaultdict(list)
+    exact: set[tuple[str, str]] = set()
     for article in corpus.articles:
         for paragraph in article.paragraphs:
             if paragraph.twin:
                 copies[paragraph.twin].append((article, paragraph.number))
+                original = _paragraph(corpus, *paragraph.twin)
+                if original is not None and text_key(original.text) == text_key(paragraph.text):
+                    exact.add((article.slug, paragraph.anchor))
     return Knowledge(
         topics=[views[t.slug] for t in corpus.taxonomy.topics],
         by_topic=views,
@@ -119,5 +125,10 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
         case_topics=case_topics,
         case_related=rel.related_cases(corpus.cases),
         copies=dict(copies),
+        exact_copies=exact,
         facet_names=facet_names,
     )
+
+
+def _paragraph(corpus: Corpus, slug: str, anchor: str):
+    return next((p for p in corpus.article(slug).paragraphs if p.anchor == anchor), None)

@@ -1,0 +1,110 @@
+"""Facets from the genre's own cues: extract/facets.py on small articles written here."""
+from __future__ import annotations
+
+import pytest
+
+from practice_kb.extract.articles import ArticleSplitter
+from practice_kb.extract.facets import FacetClassifier
+from practice_kb.extract.identity import assign_anchors
+from practice_kb.extract.sections import PointSplitter
+from practice_kb.structure import Document
+
+
+def article(text: str):
+    lines = [(n, line.strip()) for n, line in enumerate(text.strip().splitlines(), 1) if line.strip()]
+    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
+    assign_anchors(parsed)
+    parsed.points = PointSplitter().points(parsed.sections)
+    FacetClassifier().classify(parsed)
+    return parsed
+
+
+def facets_by_text(parsed) -> dict[str, str]:
+    return {p.text[:6]: p.facet for p in parsed.points}
+
+
+@pytest.mark.parametrize("heading, facet", [
+    ("一、当前存在的主要问题", "问题"),
+    ("一、工作中的不足", "问题"),
+    ("一、面临的困难和挑战", "问题"),
+    ("一、问题产生的原因", "原因"),
+    ("一、原因分析", "原因"),
+    ("一、对策与建议", "对策"),
+    ("一、几点思考", "对策"),
+    ("一、主要做法和经验", "经验"),
+    ("一、工作举措", "经验"),
+    ("一、学习心得", "心得"),
+    ("一、几点体会", "心得"),
+])
+def test_a_heading_cue_sets_the_facet_of_what_stands_under_it(heading, facet):
+    parsed = article(f"""云溪镇工作总结 篇1
+{heading}
+镇里有关情况说明如下，内容较多，需要认真梳理。""")
+    assert [p.facet for p in parsed.points] == [facet]
+
+
+def test_subsections_inherit_the_facet_of_their_section():
+    parsed = article("""云溪镇工作总结 篇1
+二、问题存在的主要原因
+(一)考核机制偏软
+考核内容以材料为主，难以反映实绩。
+(二)投入不稳定
+年度预算没有固定科目。""")
+    assert {p.facet for p in parsed.points} == {"原因"}
+
+
+def test_a_heading_phrased_as_a_shortcoming_is_a_problem():
+    parsed = article("""对基层工作的看法 篇1
+一、队伍力量薄弱
+镇里只有一名兼职干事负责此项工作。
+二、宣传工作不到位
+群众对政策知之甚少。""")
+    assert {p.facet for p in parsed.points} == {"问题"}
+
+
+def test_a_lead_paragraph_announces_the_facet_of_the_headings_after_it():
+    parsed = article("""对基层工作的看法 篇1
+一、队伍力量薄弱
+镇里只有一名兼职干事负责此项工作。
+针对以上情况，结合本镇实际，提出如下建议：
+一、配齐配强专职干部
+每个乡镇至少配备一名专职干事。""")
+    assert facets_by_text(parsed) == {"镇里只有一名": "问题", "针对以上情况": "背景", "每个乡镇至少": "对策"}
+
+
+def test_a_shortcoming_under_a_cause_heading_stays_a_cause():
+    parsed = article("""工作调研 篇1
+二、主要原因
+1. 认识不到位。一些干部认为这项工作可有可无。""")
+    assert [p.facet for p in parsed.points] == ["原因"]
+
+
+def test_a_reflection_article_makes_uncued_headings_reflections():
+    parsed = article("""参加培训的心得 篇1
+我有幸参加了县里举办的培训班，收获很大。
+一、开阔了视野
+老师的讲解深入浅出。""")
+    assert facets_by_text(parsed) == {"我有幸参加了": "心得", "老师的讲解深": "心得"}
+
+
+def test_an_article_telling_what_a_unit_did_makes_uncued_headings_practices():
+    parsed = article("""工作进村居 篇1
+石门镇在全镇开展服务进村活动，取得了良好效果。
+一、完善工作网络
+调整领导小组，设立联络员。""")
+    assert facets_by_text(parsed) == {"石门镇在全镇": "背景", "调整领导小组": "经验"}
+
+
+def test_uncued_headings_elsewhere_are_countermeasures():
+    parsed = article("""新形势下工作浅析 篇1
+当前工作面临许多新情况，需要转变思路。
+一、夯实基础，创新方式
+要延伸工作触角，健全三级网络。""")
+    assert facets_by_text(parsed) == {"当前工作面临": "背景", "要延伸工作触": "对策"}
+
+
+def test_points_carry_their_paragraph_facet():
+    parsed = article("""工作调研 篇1
+三、对策建议
+一是加强培训；二是稳定队伍；三是保障经费。""")
+    assert [(p.label, p.facet) for p in parsed.points] == [("一是", "对策"), ("二是", "对策"), ("三是", "对策")]
