@@ -4,23 +4,8 @@ from __future__ import annotations
 import re
 
 from ..rules import load_rules
-from ..structure import Paragraph, Point, Section
-
-
-def build_tree(paragraphs: list[Paragraph]) -> Section:
-    """Nest the article's paragraphs under their headings; the root holds the preface."""
-    root = Section(heading=None)
-    stack = [root]
-    for paragraph in paragraphs:
-        if paragraph.kind == "heading":
-            while len(stack) > 1 and stack[-1].level >= paragraph.level:
-                stack.pop()
-            section = Section(heading=paragraph)
-            stack[-1].children.append(section)
-            stack.append(section)
-        else:
-            stack[-1].paragraphs.append(paragraph)
-    return root
+from ..structure import Point, Section
+from ..structure.article import build_tree  # noqa: F401  (re-exported: extract stages use it)
 
 
 class PointSplitter:

@@ -61,9 +61,24 @@ class Article:
     @property
     def sections(self) -> Section:
         """The heading tree, rooted at an untitled section holding the preface."""
-        from ..extract.sections import build_tree
         return build_tree(self.paragraphs)
 
     @property
     def citation_label(self) -> str:
         return self.label or f"第{self.number}篇"
+
+
+def build_tree(paragraphs: list[Paragraph]) -> Section:
+    """Nest the article's paragraphs under their headings; the root holds the preface."""
+    root = Section(heading=None)
+    stack = [root]
+    for paragraph in paragraphs:
+        if paragraph.kind == "heading":
+            while len(stack) > 1 and stack[-1].level >= paragraph.level:
+                stack.pop()
+            section = Section(heading=paragraph)
+            stack[-1].children.append(section)
+            stack.append(section)
+        else:
+            stack[-1].paragraphs.append(paragraph)
+    return root
