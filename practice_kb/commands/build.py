@@ -37,14 +37,27 @@ def build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
             config.plugins.on_shutdown()
     except (exceptions.MkDocsException, OSError, ValueError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"构建失败，保留原有站点：{error}", file=sys.stderr)
+        print(f"构建失败，保留原有站点：{_reason(error)}", file=sys.stderr)
         return 1
+    except BaseException:
+        # A bug or an interrupt: no half-built staging folder stays behind either.
+        shutil.rmtree(staging, ignore_errors=True)
+        print("构建中断或出错，保留原有站点（详见下方信息）", file=sys.stderr)
+        raise
     _swap(staging, site_dir)
     print(f"站点：{site_dir}")
     if dist_dir is not None:
         print(f"离线包：{bundle(site_dir, dist_dir)}")
     _summarise(site_dir / "report.json")
     return 0
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, for the editor. MkDocs turns a plugin's error (a malformed
+    topics.yml: file, line and problem) into "Aborted with a BuildError!": say the former."""
+    if isinstance(error, exceptions.Abort) and isinstance(error.__context__, exceptions.BuildError):
+        return str(error.__context__)
+    return str(error)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -92,8 +92,9 @@ class ArticleSplitter:
     def _add(self, article: Article, line: int, text: str) -> None:
         heading = self.headings.parse(text)
         def add(**kwargs) -> None:
-            texts = sum(1 for p in article.paragraphs if p.kind == "text")
-            number = texts + 1 if kwargs.get("kind", "text") == "text" else 0
+            number = 0
+            if kwargs.get("kind", "text") == "text":   # counted as they come: linear in paragraphs
+                number = article.__dict__["_texts"] = article.__dict__.get("_texts", 0) + 1
             article.paragraphs.append(Paragraph(number=number, line=line, **kwargs))
         if heading is None:
             add(text=text)

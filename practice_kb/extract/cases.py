@@ -8,6 +8,7 @@ thresholds are in the YAML too.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -122,6 +123,9 @@ class CaseFinder:
         self.figure = re.compile(rules["figure"]) if rules.get("figure") else None
         self.clause_split = re.compile(rules.get("clause_split") or r"[，,；;。]")
         self._token_cache: dict[str, _Tokens] = {}
+        # Per case (by id): what it already holds, so adding an article costs its own size,
+        # not the case's (a name found in ten thousand articles).
+        self._held: dict[int, tuple[set[int], set[int], set[int], set[tuple[str, str]]]] = {}
 
     # ------------------------------------------------------------------ corpus
 
@@ -137,6 +141,7 @@ class CaseFinder:
         aliases = {name.alias for name in names.values() if name.alias}
         names = {key: name for key, name in names.items() if key not in aliases}
         cases: dict[str, Case] = {}
+        self._held = {}
         for article in articles:
             about = list(self._about(article, names))
             scopes = [self._scope(article, candidate, whole) for candidate, whole in about]
@@ -354,20 +359,26 @@ class CaseFinder:
     # ------------------------------------------------------------------ case contents
 
     def _add(self, case: Case, article: Article, candidate: _Candidate, scope: list[Paragraph]) -> None:
-        if all(a is not article for a in case.articles):
+        held = self._held.get(id(case))
+        if held is None:
+            held = self._held[id(case)] = (
+                {id(a) for a in case.articles}, {id(p) for _, p in case.scope},
+                {id(p) for p in case.points}, {(f.text, f.value) for f in case.figures})
+        articles, seen, have, clauses = held
+        if id(article) not in articles:
+            articles.add(id(article))
             case.articles.append(article)
         for mention in candidate.mentions:
             if mention.unit and mention.unit not in case.units:
                 case.units.append(mention.unit)
-        seen = {id(p) for _, p in case.scope}
         for paragraph in scope:
             if id(paragraph) not in seen:
                 case.scope.append((article, paragraph))
                 seen.add(id(paragraph))
         ids = {id(p) for p in scope}
-        have = {id(p) for p in case.points}
-        case.points.extend(p for p in article.points if id(p.paragraph) in ids and id(p) not in have)
-        clauses = {(f.text, f.value) for f in case.figures}
+        added = [p for p in article.points if id(p.paragraph) in ids and id(p) not in have]
+        case.points.extend(added)
+        have.update(id(p) for p in added)
         for paragraph in scope:
             for figure in self.figures(paragraph.text, article.slug, paragraph):
                 if (figure.text, figure.value) not in clauses:
@@ -398,11 +409,13 @@ class CaseFinder:
         """The numbers a paragraph reports, each with the clause it stands in."""
         if self.figure is None:
             return []
+        # Clause boundaries, ascending; each figure's clause is found by bisection, so a
+        # paragraph with many figures and clauses (a 1 MB line) costs n log n, not n².
         bounds = [0] + [m.end() for m in self.clause_split.finditer(text)] + [len(text) + 1]
         found = []
         for match in self.figure.finditer(text):
-            start = max(b for b in bounds if b <= match.start("value"))
-            end = min(b for b in bounds if b > match.start("value"))
+            after = bisect.bisect_right(bounds, match.start("value"))
+            start, end = bounds[after - 1], bounds[after]
             clause = text[start:end].rstrip("，,；;。").strip()
             found.append(Figure(clause, match.group("value"), article, paragraph))
         return found

@@ -11,6 +11,13 @@ from .decode import UnreadableSource, decode
 from .layout import Layout
 
 SOURCE_SUFFIXES = (".txt", ".md")
+
+# The largest source file read, in bytes. A collection of work summaries is tens or
+# hundreds of kilobytes; the pipeline takes some 10-20 seconds per megabyte (word
+# segmentation dominates), so a larger file is skipped with a reason instead of
+# holding the build for many minutes: split it into smaller files.
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+
 _SPACE = re.compile(r"[ \t\u3000\u00a0\ufeff]+")
 
 
@@ -84,18 +91,64 @@ class Ingest:
 
 
 def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:
-    """Read every .txt/.md file under directory, in name order; skip unreadable ones."""
+    """Read every .txt/.md file under directory, in name order; skip unreadable ones.
+
+    Whatever goes wrong with one file (its bytes, its size, a link out of the folder, an
+    error of our own while reading it) skips that file with a reason; the rest is read."""
     reader = Ingest()
     documents: list[Document] = []
     skipped: list[Skipped] = []
-    for path in sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES):
-        name = path.relative_to(directory).as_posix()
+    root = directory.resolve()
+    paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
+    taken = {p.relative_to(directory).as_posix() for p in paths}
+    for path in paths:
+        name = _display_name(path.relative_to(directory).as_posix(), taken)
         try:
-            if not path.is_file():
-                raise UnreadableSource("不是普通文件")
-            documents.append(reader.read(name, path.read_bytes()))
+            documents.append(reader.read(name, _read_bytes(path, root)))
         except UnreadableSource as error:
             skipped.append(Skipped(name, str(error)))
         except OSError as error:
             skipped.append(Skipped(name, f"无法读取：{error.strerror or error}"))
+        except Exception as error:  # noqa: BLE001 - one bad file never takes the build down
+            skipped.append(Skipped(name, f"读取时出错（{type(error).__name__}：{error}）"))
     return documents, skipped
+
+
+def _read_bytes(path: Path, root: Path) -> bytes:
+    """The file's bytes, or UnreadableSource: not a regular file, a link out of the
+    source folder, larger than MAX_SOURCE_BYTES."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):            # dangling, or a loop of links
+            raise UnreadableSource("符号链接无效（目标不存在或循环链接）") from None
+        if not target.is_relative_to(root):
+            raise UnreadableSource("符号链接指向源文件目录以外，不读取") from None
+    if not path.is_file():
+        raise UnreadableSource("不是普通文件")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_SOURCE_BYTES + 1)
+        if len(data) > MAX_SOURCE_BYTES:
+            size = max(path.stat().st_size, len(data))
+            raise UnreadableSource(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
+                                   f"{MAX_SOURCE_BYTES // 1024 // 1024} MB），请拆分成较小的文件")
+    return data
+
+
+def _display_name(name: str, taken: set[str]) -> str:
+    """A file name the report can print. Bytes that are not UTF-8 (a name from an archive
+    made on a GBK system) are read as GB18030 where that gives a name no other file has,
+    else shown as \\xNN."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+    try:
+        shown = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        shown = ""
+    if not shown or shown in taken:
+        shown = raw.decode("utf-8", "backslashreplace")
+    taken.add(shown)
+    return shown

@@ -30,14 +30,36 @@ class Layout:
         return len(line) > 20 or bool(re.search(r"[，,、]", line))
 
     def rejoin(self, lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
-        """Join each cut paragraph with the one that continues it; return lines and (line, a, b) joins."""
-        out: list[tuple[int, str]] = []
+        """Join each cut paragraph with the one that continues it; return lines and (line, a, b) joins.
+
+        A paragraph being rejoined is kept as a list of its lines and judged by its two
+        ends only (see _ends), so a file of a hundred thousand cut lines takes linear time."""
+        out: list[tuple[int, list[str]]] = []
         joins: list[tuple[int, str, str]] = []
+        length = 0          # characters in out[-1]
+        cut = False         # out[-1] stops mid-sentence
         for number, text in lines:
-            if out and self.is_cut(out[-1][1]) and not self.starts_block(text):
-                first_line, previous = out[-1]
-                out[-1] = (first_line, previous + text)
-                joins.append((number, previous[-12:], text[:12]))
+            if cut and not self.starts_block(text):
+                parts = out[-1][1]
+                joins.append((number, "".join(parts[-12:])[-12:], text[:12]))
+                parts.append(text)
+                length += len(text)
             else:
-                out.append((number, text))
-        return out, joins
+                out.append((number, [text]))
+                length = len(text)
+            cut = self.is_cut(_ends(out[-1][1], length))
+        return [(number, "".join(parts)) for number, parts in out], joins
+
+
+# is_cut reads a paragraph's start (starts_block: patterns anchored at ^, a few dozen
+# characters long) and its end (sentence_end: anchored at $), and whether it is longer
+# than 40 characters. A long paragraph is judged by this many characters of each end.
+_WINDOW = 256
+
+
+def _ends(parts: list[str], length: int) -> str:
+    """The paragraph made of parts, or, when it is long, its two ends joined: the same
+    is_cut verdict without building (or scanning) the whole paragraph on every line."""
+    if length <= 2 * _WINDOW:
+        return "".join(parts)
+    return "".join(parts[:_WINDOW])[:_WINDOW] + "".join(parts[-_WINDOW:])[-_WINDOW:]

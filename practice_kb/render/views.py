@@ -66,11 +66,12 @@ class Knowledge:
     facet_names: dict[str, str]
 
     def primary(self, facet: str) -> list[tuple[TopicView, list[Excerpt]]]:
-        """Each point once, under its first topic: the 问题清单 / 对策清单 grouping."""
+        """Each point once, under its first topic: the 问题清单 / 对策清单 grouping. Every topic
+        with problems or countermeasures has a group on both lists, so the lists link both ways."""
         groups = []
         for view in self.topics:
             items = [e for e in view.facets.get(facet, ()) if e.point.topics[0] == view.topic.slug]
-            if items:
+            if items or view.count("问题") or view.count("对策"):
                 groups.append((view, items))
         return groups
 

@@ -1,0 +1,361 @@
+"""The knowledge pages of the default corpus (source_texts/), end to end: what a reader
+follows from a topic, a list or a case page lands on the paragraph it quotes; the
+problem and countermeasure lists point at each other; off-topic and duplicate articles
+are handled as the report says; topic coverage meets the target. Reads only the built
+site: its HTML and report.json."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PREFIX = 20                       # characters of an excerpt looked for in its paragraph
+CITATION = re.compile(r"^(?:\.\./)?sources/(?P<slug>[a-z0-9-]+)\.html#(?P<anchor>[A-Za-z0-9_-]+)$")
+COVERAGE_TARGET = 0.9
+
+
+def squash(text: str) -> str:
+    """Text compared without its whitespace (source line breaks become spaces in HTML)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def site(seed_site) -> Path:
+    return seed_site[0]
+
+
+@pytest.fixture(scope="module")
+def report(site) -> dict:
+    return json.loads((site / "report.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def page(site, html_tree):
+    """page("topics/x.html") → the parsed content area (<article class=md-content__inner>)."""
+    cache: dict[str, object] = {}
+
+    def load(name: str):
+        if name not in cache:
+            path = site / name
+            assert path.is_file(), f"{name} was not built"
+            content = html_tree(path).find("article", "md-content__inner")
+            assert content is not None, f"{name} has no content area"
+            cache[name] = content
+        return cache[name]
+    return load
+
+
+@pytest.fixture(scope="module")
+def topic_pages(site) -> list[str]:
+    names = sorted(f"topics/{p.name}" for p in (site / "topics").glob("*.html") if p.name != "index.html")
+    assert len(names) >= 10, names
+    return names
+
+
+@pytest.fixture(scope="module")
+def case_pages(site) -> list[str]:
+    names = sorted(f"cases/{p.name}" for p in (site / "cases").glob("*.html") if p.name != "index.html")
+    assert names, "no case pages"
+    return names
+
+
+def target_of(page_name: str, href: str) -> tuple[str, str]:
+    """(page path relative to the site, fragment) of a link found on page_name."""
+    parts = urlsplit(href)
+    base = Path(page_name).parent
+    path = (base / unquote(parts.path)).as_posix() if parts.path else page_name
+    # normalise "topics/../sources/x.html" → "sources/x.html"
+    stack: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            assert stack, f"{href} on {page_name} leaves the site"
+            stack.pop()
+        elif part not in ("", "."):
+            stack.append(part)
+    return "/".join(stack), unquote(parts.fragment)
+
+
+def element_text(content, anchor: str) -> str | None:
+    """Text of the element with id=anchor, without its ¶ permalink; None if there is none."""
+    node = next((n for n in content.iter() if n.attrs.get("id") == anchor), None)
+    if node is None:
+        return None
+    return "".join(c if isinstance(c, str) else ("" if "kb-pilcrow" in c.classes() else c.text())
+                   for c in node.children)
+
+
+def excerpts(content):
+    """Every cited excerpt of a page: (li, body text, heading, citation <a>).
+
+    The body is the text of the list item before its first span.kb-cite, without the
+    bold heading it may start with."""
+    found = []
+    for li in content.iter("li"):
+        cites = [span for span in li.find_all("span", "kb-cite") if span.text().strip().startswith("出处")]
+        if not cites:
+            continue
+        body, heading = [], ""
+        for child in li.children:
+            if not isinstance(child, str) and "kb-cite" in child.classes():
+                break
+            if isinstance(child, str):
+                body.append(child)
+            elif child.tag == "strong":
+                heading += child.text()
+            else:
+                body.append(child.text())
+        links = cites[0].find_all("a")
+        assert len(links) == 1, f"a citation with {len(links)} links: {cites[0].text()!r}"
+        found.append((li, "".join(body).strip().lstrip("\u3000").strip(), heading.strip(), links[0]))
+    return found
+
+
+def check_citations(names: list[str], page) -> tuple[int, list[str]]:
+    """Every excerpt's citation lands on a source paragraph that holds the excerpt."""
+    failures: list[str] = []
+    count = 0
+    for name in names:
+        for _, body, heading, link in excerpts(page(name)):
+            count += 1
+            href = link.attrs.get("href", "")
+            where = f"{name}: {body[:30]!r} → {href}"
+            if not CITATION.match(href):
+                failures.append(f"{where}: not a link to sources/<slug>.html#<anchor>")
+                continue
+            target, anchor = target_of(name, href)
+            try:
+                paragraph = element_text(page(target), anchor)
+            except AssertionError as error:
+                failures.append(f"{where}: {error}")
+                continue
+            if paragraph is None:
+                failures.append(f"{where}: no element with that id")
+                continue
+            start = squash(body.rstrip("…"))[:PREFIX]
+            if not start:
+                failures.append(f"{where}: empty excerpt (heading {heading!r})")
+            elif start not in squash(paragraph):
+                failures.append(f"{where}: paragraph does not contain {start!r}; it reads {paragraph[:60]!r}")
+    return count, failures
+
+
+# --------------------------------------------------------------------------- citations
+
+
+def test_every_topic_citation_lands_on_the_paragraph_it_quotes(topic_pages, page):
+    count, failures = check_citations(topic_pages, page)
+    assert count > 100, f"only {count} excerpts on {len(topic_pages)} topic pages"
+    assert not failures, f"{len(failures)} of {count} topic-page citations are wrong:\n" + "\n".join(failures)
+
+
+def test_every_list_and_case_citation_lands_on_the_paragraph_it_quotes(case_pages, page):
+    count, failures = check_citations(["problems.html", "countermeasures.html", *case_pages], page)
+    assert count > 50, f"only {count} excerpts on the lists and case pages"
+    assert not failures, f"{len(failures)} of {count} citations are wrong:\n" + "\n".join(failures)
+
+
+def test_no_topic_page_shows_an_excerpt_twice(topic_pages, page):
+    failures = []
+    for name in topic_pages:
+        seen: dict[tuple[str, str], int] = {}
+        for _, body, _, link in excerpts(page(name)):
+            key = (link.attrs.get("href", ""), squash(body))
+            seen[key] = seen.get(key, 0) + 1
+        failures += [f"{name}: {count}× {href} {body[:40]!r}" for (href, body), count in seen.items() if count > 1]
+    assert not failures, "excerpts shown more than once:\n" + "\n".join(failures)
+
+
+# --------------------------------------------------------------------------- problem / countermeasure lists
+
+
+def sections(content) -> dict[str, list]:
+    """The content's top-level h2 sections: {h2 id: [h2 and the nodes up to the next h2]}."""
+    found: dict[str, list] = {}
+    current = None
+    for child in content.children:
+        if isinstance(child, str):
+            continue
+        if child.tag == "h2":
+            current = found.setdefault(child.attrs.get("id", ""), [])
+        if current is not None:
+            current.append(child)
+    return found
+
+
+def section_excerpts(name: str, nodes) -> list[tuple[str, str]]:
+    """(cited page#anchor relative to the site, excerpt text) of the excerpts in nodes of page name."""
+    return [("#".join(target_of(name, link.attrs.get("href", ""))), squash(body))
+            for node in nodes for _, body, _, link in excerpts(node)]
+
+
+LISTS = [("problems.html", "countermeasures.html", "problems"),
+         ("countermeasures.html", "problems.html", "countermeasures")]
+
+
+@pytest.mark.parametrize("name, other, facet_anchor", LISTS)
+def test_each_list_section_is_a_topic_linked_to_the_same_topic_on_the_other_list(
+        name, other, facet_anchor, report, page):
+    slugs = set(report["topics"])
+    mine = sections(page(name))
+    theirs = {n.attrs.get("id") for n in page(other).iter() if n.attrs.get("id")}
+    assert mine, f"{name} has no sections"
+    failures = []
+    for slug, nodes in mine.items():
+        if slug not in slugs:
+            failures.append(f"{name}: section id {slug!r} is not a topic slug")
+            continue
+        hrefs = [a.attrs.get("href", "") for node in nodes for a in node.iter("a")]
+        if f"{other}#{slug}" not in hrefs:
+            failures.append(f"{name}#{slug}: no link to {other}#{slug}")
+        if slug not in theirs:
+            failures.append(f"{name}#{slug}: {other} has no element with id {slug!r}")
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("name, other, facet_anchor", LISTS)
+def test_every_topic_with_points_of_the_facet_has_a_section_on_the_list(
+        name, other, facet_anchor, page, topic_pages):
+    """A topic page that lists problems (countermeasures) has a section on problems.html
+    (countermeasures.html): its "另见" link and the other list's links land there."""
+    mine = sections(page(name))
+    failures = []
+    for topic in topic_pages:
+        slug = Path(topic).stem
+        listed = section_excerpts(topic, sections(page(topic)).get(facet_anchor, []))
+        if listed and slug not in mine:
+            failures.append(f"{topic} lists {len(listed)} points under #{facet_anchor}, "
+                            f"but {name} has no section #{slug}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name, facet_anchor", [("problems.html", "problems"),
+                                               ("countermeasures.html", "countermeasures")])
+def test_each_list_holds_every_point_of_its_facet_exactly_once(name, facet_anchor, page, topic_pages):
+    on_list = section_excerpts(name, [page(name)])
+    on_topics = {e for topic in topic_pages
+                 for e in section_excerpts(topic, sections(page(topic)).get(facet_anchor, []))}
+    repeated = sorted({e for e in on_list if on_list.count(e) > 1})
+    missing = sorted(on_topics - set(on_list))
+    extra = sorted(set(on_list) - on_topics)
+    assert on_list, f"{name} lists nothing"
+    assert not repeated, f"{name} lists these more than once: {repeated[:10]}"
+    assert not missing, f"{len(missing)} points on topic pages are missing from {name}: {missing[:10]}"
+    assert not extra, f"{len(extra)} points on {name} are on no topic page: {extra[:10]}"
+
+
+# --------------------------------------------------------------------------- off-topic articles
+
+
+def test_off_topic_articles_are_listed_apart_and_never_cited(report, site, page, topic_pages, case_pages):
+    off_topic = [item["article"] for item in report["off_topic"]]
+    assert len(off_topic) >= 1, "the default corpus holds at least one off-topic article"
+    articles = {a["slug"]: a for a in report["articles"]}
+    others = [a.attrs.get("href") for a in page("others.html").iter("a")]
+    citing_pages = [*topic_pages, *case_pages, "problems.html", "countermeasures.html"]
+    for slug in off_topic:
+        assert articles[slug]["off_topic"] is True, slug
+        assert f"sources/{slug}.html" in others, f"others.html does not link {slug}"
+        for name in citing_pages:
+            cited = [a.attrs["href"] for a in page(name).iter("a")
+                     if target_of(name, a.attrs.get("href", ""))[0] == f"sources/{slug}.html"]
+            assert not cited, f"{name} cites the off-topic article {slug}: {cited[:3]}"
+
+
+def test_off_topic_articles_keep_their_source_page_with_every_paragraph(report, site, page):
+    documents = {d["source"]: d for d in report["documents"]}
+    articles = {a["slug"]: a for a in report["articles"]}
+    for item in report["off_topic"]:
+        slug = item["article"]
+        article = articles[slug]
+        content = page(f"sources/{slug}.html")
+        anchored = [n for n in content.iter() if re.match(r"^[ph]-[0-9a-f]+$", n.attrs.get("id") or "")]
+        assert len(anchored) == article["paragraphs"] >= 5, \
+            f"sources/{slug}.html shows {len(anchored)} of {article['paragraphs']} paragraphs"
+        texts = [element_text(content, n.attrs["id"]) for n in anchored if n.tag == "p"]
+        assert all(t and len(t.strip()) > 1 for t in texts), f"an empty paragraph on sources/{slug}.html"
+        assert not content.find_all("p", "kb-copy"), f"sources/{slug}.html shows pointers instead of text"
+        document = documents[article["source"]]
+        if not document["traditional"]:
+            raw = squash((Path(__file__).resolve().parent.parent / "source_texts" / article["source"])
+                         .read_bytes().decode(document["encoding"].split("（")[0]))
+            for text in texts:
+                assert squash(text)[:PREFIX] in raw, f"sources/{slug}.html: {text[:40]!r} is not in the source"
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_a_whole_article_copy_points_to_its_original(report, page):
+    copies = [d for d in report["duplicates"] if d["kind"] == "article"]
+    assert copies, "the default corpus repeats whole articles"
+    for duplicate in copies:
+        copy, original = duplicate["copy"].split("#")[0], duplicate["original"].split("#")[0]
+        notes = page(f"sources/{copy}.html").find_all("p", "kb-note")
+        hrefs = [a.attrs.get("href", "").split("#")[0] for note in notes for a in note.iter("a")]
+        assert f"{original}.html" in hrefs, \
+            f"sources/{copy}.html has no note linking to its original {original}.html (notes: " \
+            f"{[n.text() for n in notes]})"
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+def test_topic_coverage_meets_the_target_and_adds_up(report, page):
+    coverage = report["topic_coverage"]
+    facets = report["facets"]
+    considered = facets.get("问题", 0) + facets.get("对策", 0)
+    unassigned = sum(1 for u in report["unassigned"] if u["facet"] in ("问题", "对策"))
+    assert coverage["problem_and_countermeasure_points"] == considered > 0
+    assert coverage["with_topic"] == considered - unassigned
+    recount = (considered - unassigned) / considered
+    assert coverage["ratio"] == pytest.approx(recount, abs=1e-4)
+    assert recount >= COVERAGE_TARGET, \
+        f"only {considered - unassigned}/{considered} ({recount:.1%}) problem and countermeasure points carry a topic"
+    # The lists show each point with a topic once, under its first topic.
+    listed = sum(len(section_excerpts(name, [page(name)])) for name in ("problems.html", "countermeasures.html"))
+    assert listed == considered - unassigned, \
+        f"problems.html + countermeasures.html list {listed} points; the report counts {considered - unassigned}"
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def test_every_case_page_has_a_title_sources_and_figures_that_check_out(report, case_pages, page):
+    reported = {c["slug"]: c for c in report["cases"]}
+    assert sorted(reported) == sorted(Path(n).stem for n in case_pages)
+    failures = []
+    figures_checked = 0
+    for name in case_pages:
+        content = page(name)
+        h1 = content.find("h1")
+        if h1 is None or not h1.text().strip():
+            failures.append(f"{name}: no h1")
+        sources = {target_of(name, a.attrs.get("href", ""))[0] for a in content.iter("a")}
+        if not any(s.startswith("sources/") and s != "sources/index.html" for s in sources):
+            failures.append(f"{name}: links to no source page")
+        tables = [t for t in content.iter("table") if [th.text().strip() for th in t.iter("th")][:1] == ["数字"]]
+        rows = [row for table in tables for row in table.iter("tr") if row.find("td") is not None]
+        if len(rows) != reported[Path(name).stem]["figures"]:
+            failures.append(f"{name}: {len(rows)} figure rows, report.json says {reported[Path(name).stem]['figures']}")
+        for row in rows:
+            cells = row.find_all("td")
+            value, clause, link = cells[0].text().strip(), cells[1].text().strip(), cells[2].find("a")
+            if link is None:
+                failures.append(f"{name}: figure {value!r} has no link")
+                continue
+            target, anchor = target_of(name, link.attrs.get("href", ""))
+            paragraph = element_text(page(target), anchor) if target.startswith("sources/") else None
+            figures_checked += 1
+            if paragraph is None:
+                failures.append(f"{name}: figure {value!r} → {link.attrs.get('href')}: no such paragraph")
+            elif squash(value) not in squash(paragraph):
+                failures.append(f"{name}: figure {value!r} is not in its paragraph {paragraph[:60]!r}")
+            elif squash(clause) not in squash(paragraph):
+                failures.append(f"{name}: figure {value!r}: clause {clause!r} is not in its paragraph")
+    assert figures_checked > 10, f"only {figures_checked} figures on the case pages"
+    assert not failures, "\n".join(failures)
