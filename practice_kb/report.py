@@ -6,11 +6,16 @@ from collections import Counter
 from .structure import Corpus
 
 
+def topic_coverage(corpus: Corpus) -> tuple[int, int]:
+    """(points with a topic, points considered): the shown problem and countermeasure points."""
+    considered = [p for _, p in corpus.shown_points() if p.facet in ("问题", "对策")]
+    return sum(1 for p in considered if p.topics), len(considered)
+
+
 def build_report(corpus: Corpus) -> dict:
     articles_per = Counter(a.source for a in corpus.articles)
     shown = corpus.shown_points()
-    considered = [p for _, p in shown if p.facet in ("问题", "对策")]
-    covered = [p for p in considered if p.topics]
+    covered, considered = topic_coverage(corpus)
     return {
         "documents": [
             {
@@ -34,9 +39,9 @@ def build_report(corpus: Corpus) -> dict:
         ],
         "facets": dict(sorted(Counter(p.facet for _, p in shown).items())),
         "topic_coverage": {
-            "problem_and_countermeasure_points": len(considered),
-            "with_topic": len(covered),
-            "ratio": round(len(covered) / len(considered), 4) if considered else 1.0,
+            "problem_and_countermeasure_points": considered,
+            "with_topic": covered,
+            "ratio": round(covered / considered, 4) if considered else 1.0,
         },
         "topics": {t.slug: sum(1 for _, p in shown if t.slug in p.topics) for t in corpus.taxonomy.topics},
         "unassigned": [

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..report import topic_coverage
 from ..rules import load_rules
 from ..structure import Corpus
 from .markdown import environment
@@ -75,16 +76,14 @@ def report_context(corpus: Corpus, kb, counts: Counter) -> dict:
     """Figures shared by the report page and report.json."""
     removed = [item for d in corpus.documents for item in d.removed]
     repairs = [item for d in corpus.documents for item in d.repairs]
-    kinds = ("问题", "对策")
-    considered = [p for _, p in corpus.shown_points() if p.facet in kinds]
-    covered = [p for p in considered if p.topics]
+    covered, considered = topic_coverage(corpus)
     return {
         "removed": removed,
         "repairs": sorted(repairs, key=lambda r: r.kind),
         "repair_kinds": REPAIR_KINDS,
         "articles_per": Counter(a.source for a in corpus.articles),
         "paragraphs": sum(len(a.paragraphs) for a in corpus.articles),
-        "coverage": (len(covered) / len(considered)) if considered else 1.0,
-        "coverage_counts": (len(covered), len(considered)),
+        "coverage": (covered / considered) if considered else 1.0,
+        "coverage_counts": (covered, considered),
         "unassigned": kb.unassigned,
     }
