@@ -14,6 +14,7 @@ from ..pipeline import build_corpus
 from ..render import render_pages
 from ..render.writer import write_pages
 from ..report import build_report
+from ..search import SearchIndex
 from .config import KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
@@ -28,7 +29,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.topics = (root / self.config.topics).resolve()
         self.pages: dict[str, str] = {}
         self.report: dict = {}
+        self.search_files: dict[str, str] = {}
+        self.search_config = self._take_over_search(config)
         return config
+
+    def _take_over_search(self, config) -> dict | None:
+        # Material's search box stays; its index does not. Ours is built from the corpus
+        # (paragraph targets, our vocabulary), so the theme's own indexing of every page's
+        # HTML is unhooked rather than run and thrown away.
+        search = config.plugins.get("material/search")
+        if search is None or not search.config.enabled:
+            return None
+        for event in ("page_context", "post_build"):
+            handler = getattr(search, f"on_{event}")
+            if handler in config.plugins.events[event]:
+                config.plugins.events[event].remove(handler)
+        return {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
     def on_pre_build(self, *, config):
         # Run the pipeline once per build; `mkdocs serve` rebuilds pick up source changes.
@@ -40,6 +56,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(error)) from None
         self.pages = render_pages(corpus)
         self.report = build_report(corpus)
+        if self.search_config is not None:
+            index = SearchIndex.build(corpus)
+            self.search_files = index.files(self.search_config)
+            self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
+                                     "index_bytes": len(self.search_files["search_index.json"].encode()),
+                                     "vocabulary": len(index.vocabulary.levels),
+                                     "user_words": len(index.vocabulary.user_words)}
         written = write_pages(self.generated, self.pages)
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
@@ -70,12 +93,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         target = Path(config.site_dir) / "report.json"
         target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")
-        # Opened from file://, the theme loads the search index as a script, not by fetch.
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.is_file():
-            script = index.with_suffix(".js")
-            script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
-
+        # The search index: JSON for http(s), the same as a script for file://.
+        for name, text in self.search_files.items():
+            target = Path(config.site_dir) / "search" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
 
 def _nav_paths(nav) -> list[str]:
     """Every page path named in mkdocs.yml's nav."""

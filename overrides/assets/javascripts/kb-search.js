@@ -1,0 +1,327 @@
+/*
+ * Knowledge-base search: the worker behind Material for MkDocs' search box.
+ *
+ * It speaks Material's worker protocol (SETUP → READY, QUERY → RESULT) over the index
+ * written by practice_kb/search/index.py. A query is folded from Traditional to
+ * Simplified, cut with the index's own vocabulary (the same way
+ * practice_kb/search/segment.py cuts it), and each word is looked for inside the text,
+ * so 统战 finds 统战工作. Every paragraph is its own result target.
+ *
+ * The file runs two ways: as a worker (over http) and, loaded as a page script, as the
+ * source of a worker built from a blob (over file://, where a page may not start a
+ * worker from a file). kb-boot.js chooses.
+ */
+(function (main) {
+  if (typeof window !== "undefined" && typeof document !== "undefined")
+    window.__kbSearch = main
+  else
+    main(self)
+})(function (scope) {
+  "use strict"
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var MAX_WORD = 8, WORD_COST = 12, CHAR_COST = 14
+  var TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g
+  var K1 = 1.2, B = 0.75
+  var MAX_GROUPS = 50, MAX_CHILDREN = 8
+  var PART_FACTOR = 0.7, PHRASE_BONUS = 1.5
+  var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160
+
+  /* Full-width letters and digits to half-width, Latin to lower case (length kept) */
+  function normalize(text) {
+    return text.replace(/[\uff01-\uff5e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0)
+    }).toLowerCase()
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;")
+  }
+
+  /* "统战工作7统战5…" → Map word → level */
+  function parseWords(packed) {
+    var words = new Map(), start = 0
+    for (var i = 0; i < packed.length; i++) {
+      var code = packed.charCodeAt(i)
+      if (code >= 48 && code <= 57) {
+        var word = packed.slice(start, i)
+        if (word.length >= 2 && word.length <= MAX_WORD)
+          words.set(word, code - 48)
+        start = i + 1
+      }
+    }
+    return words
+  }
+
+  function Engine(index) {
+    var kb = index.config.kb
+    this.pages = kb.pages
+    this.words = parseWords(kb.words)
+    this.fold = new Map()
+    for (var i = 0; i + 1 < kb.fold.length; i += 2)
+      this.fold.set(kb.fold[i], kb.fold[i + 1])
+    this.repairs = new Map(kb.repairs)
+    var lefts = kb.repairs.map(function (r) { return r[0] })
+      .sort(function (a, b) { return b.length - a.length })
+      .map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
+    this.repairPattern = lefts.length ? new RegExp(lefts.join("|"), "g") : null
+    this.aliases = kb.aliases
+    this.stop = new Set(kb.stop)
+    this.boost = kb.boost
+
+    /* Documents, each paragraph labelled by the heading before it */
+    var heading = new Map(), texts = [], offset = 0, total = 0
+    this.docs = index.docs.map(function (d) {
+      var doc = { page: d[0], anchor: d[1], text: d[2], kind: d[3], number: d[4] }
+      if (doc.kind === 2) heading.set(doc.page, doc.text)
+      if (doc.kind <= 1) heading.delete(doc.page)
+      doc.label = doc.kind === 3
+        ? (heading.has(doc.page) ? heading.get(doc.page) + " · " : "") + "第" + doc.number + "段"
+        : doc.text
+      doc.start = offset
+      texts.push(normalize(doc.text))
+      offset += doc.text.length + 1
+      total += doc.text.length
+      return doc
+    })
+    this.all = texts.join("\u0000")
+    this.average = this.docs.length ? total / this.docs.length : 1
+  }
+
+  /* Traditional characters to Simplified, then the phrase repairs (资讯 → 信息) */
+  Engine.prototype.foldQuery = function (query) {
+    var fold = this.fold, repairs = this.repairs
+    var folded = Array.from(query).map(function (c) { return fold.get(c) || c }).join("")
+    if (folded === query || !this.repairPattern)
+      return folded
+    return folded.replace(this.repairPattern, function (word) { return repairs.get(word) })
+  }
+
+  /* Best path through the word graph; characters of no word stay together */
+  Engine.prototype.cutHan = function (run, exclude) {
+    var n = run.length, best = new Array(n + 1).fill(0), step = new Array(n + 1).fill(1)
+    for (var i = n - 1; i >= 0; i--) {
+      best[i] = best[i + 1] - CHAR_COST
+      step[i] = 1
+      for (var length = 2; length <= Math.min(MAX_WORD, n - i); length++) {
+        var candidate = run.slice(i, i + length)
+        var level = this.words.get(candidate)
+        if (level && candidate !== exclude) {
+          var score = best[i + length] - WORD_COST + level
+          if (score > best[i]) {
+            best[i] = score
+            step[i] = length
+          }
+        }
+      }
+    }
+    var words = [], unknown = ""
+    for (var j = 0; j < n; j += step[j]) {
+      if (step[j] === 1) {
+        unknown += run[j]
+      } else {
+        if (unknown) words.push(unknown)
+        unknown = ""
+        words.push(run.slice(j, j + step[j]))
+      }
+    }
+    if (unknown) words.push(unknown)
+    return words
+  }
+
+  Engine.prototype.cut = function (text) {
+    var words = [], self = this
+    var tokens = normalize(text).match(TOKEN) || []
+    tokens.forEach(function (token) {
+      if (token.charCodeAt(0) < 128) words.push(token)
+      else words.push.apply(words, self.cutHan(token, ""))
+    })
+    return words
+  }
+
+  Engine.prototype.parts = function (word) {
+    return word.length > 2 ? this.cutHan(word, word) : [word]
+  }
+
+  /* The query's words, without those that say nothing about the subject */
+  Engine.prototype.terms = function (folded) {
+    var stop = this.stop
+    var words = this.cut(folded)
+    var kept = words.filter(function (w) { return !stop.has(w) })
+    if (!kept.length) kept = words
+    return kept.filter(function (w, i) { return kept.indexOf(w) === i })
+  }
+
+  /* Occurrences of a word in every document: Map doc → count */
+  Engine.prototype.occurrences = function (word) {
+    var found = new Map(), docs = this.docs, all = this.all
+    var pos = all.indexOf(word), lo = 0
+    while (pos !== -1) {
+      var hi = docs.length - 1
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1
+        if (docs[mid].start <= pos) lo = mid
+        else hi = mid - 1
+      }
+      found.set(lo, (found.get(lo) || 0) + 1)
+      pos = all.indexOf(word, pos + word.length)
+    }
+    return found
+  }
+
+  Engine.prototype.normText = function (i) {
+    var doc = this.docs[i]
+    return this.all.slice(doc.start, doc.start + doc.text.length)
+  }
+
+  /* Where a word is found: whole, or else all of its parts in the same document */
+  Engine.prototype.matches = function (word) {
+    var whole = this.occurrences(word)
+    if (whole.size || word.length <= 2)
+      return { docs: whole, factor: 1, words: [word] }
+    var parts = this.parts(word)
+    if (parts.length < 2)
+      return { docs: whole, factor: 1, words: [word] }
+    var self = this, docs = null
+    parts.forEach(function (part) {
+      var found = self.occurrences(part), next = new Map()
+      found.forEach(function (count, doc) {
+        if (docs === null || docs.has(doc))
+          next.set(doc, Math.min(count, docs === null ? count : docs.get(doc)))
+      })
+      docs = next
+    })
+    return { docs: docs, factor: PART_FACTOR, words: parts }
+  }
+
+  Engine.prototype.search = function (query) {
+    var folded = normalize(this.foldQuery(query.trim()))
+    var terms = this.terms(folded)
+    if (!terms.length) return []
+    var self = this, n = this.docs.length
+    var scores = new Map(), found = new Map(), marks = new Map()
+
+    terms.forEach(function (term) {
+      var match = self.matches(term)
+      var idf = Math.log(1 + (n - match.docs.size + 0.5) / (match.docs.size + 0.5))
+      match.docs.forEach(function (tf, i) {
+        var doc = self.docs[i]
+        var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.text.length / self.average))
+        scores.set(i, (scores.get(i) || 0) + idf * match.factor * norm * self.boost[doc.kind])
+        if (!found.has(i)) found.set(i, new Set())
+        found.get(i).add(term)
+        if (!marks.has(i)) marks.set(i, [])
+        marks.get(i).push.apply(marks.get(i), match.words)
+      })
+    })
+
+    /* Prefer documents with every word, and the words as typed together */
+    var phrase = folded.replace(/\s+/g, "")
+    scores.forEach(function (score, i) {
+      var coverage = found.get(i).size / terms.length
+      score *= coverage * coverage
+      if (terms.length > 1 && self.normText(i).indexOf(phrase) !== -1)
+        score *= PHRASE_BONUS
+      scores.set(i, score)
+    })
+
+    /* A colloquial name of a topic leads to that topic first */
+    var top = 0
+    scores.forEach(function (score) { top = Math.max(top, score) })
+    this.aliases.forEach(function (entry) {
+      var alias = entry[0], page = entry[1]
+      if (folded.indexOf(alias) !== -1 || (phrase.length >= 2 && alias.indexOf(phrase) !== -1)) {
+        self.docs.forEach(function (doc, i) {
+          if (doc.page === page && doc.kind === 0) {
+            scores.set(i, (top || 1) * 2 + (scores.get(i) || 0))
+            if (!found.has(i)) found.set(i, new Set())
+            found.get(i).add(alias)
+            marks.set(i, (marks.get(i) || []).concat([alias]))
+          }
+        })
+      }
+    })
+
+    /* One result per page: its best target first, the others folded under it */
+    var groups = new Map()
+    scores.forEach(function (score, i) {
+      var page = self.docs[i].page
+      if (!groups.has(page)) groups.set(page, [])
+      groups.get(page).push(i)
+    })
+    var ranked = Array.from(groups.values()).map(function (members) {
+      members.sort(function (a, b) { return scores.get(b) - scores.get(a) })
+      var rest = members.slice(1).reduce(function (sum, i) { return sum + scores.get(i) }, 0)
+      return { members: members, score: scores.get(members[0]) + 0.05 * Math.min(rest, scores.get(members[0])) }
+    }).sort(function (a, b) { return b.score - a.score }).slice(0, MAX_GROUPS)
+
+    return ranked.map(function (group) {
+      var best = self.docs[group.members[0]]
+      var page = self.pages[best.page]
+      var items = [self.item(group.members[0], page[0] + (best.anchor ? "?p=" + best.anchor : ""),
+                             page[1], group.score, terms, found, marks)]
+      group.members.slice(1, 1 + MAX_CHILDREN).forEach(function (i) {
+        var doc = self.docs[i]
+        items.push(self.item(i, page[0] + (doc.anchor ? "#" + doc.anchor : ""), doc.label,
+                             Math.min(scores.get(i), group.score * 0.99), terms, found, marks))
+      })
+      return items
+    })
+  }
+
+  Engine.prototype.item = function (i, location, title, score, terms, found, marks) {
+    var present = {}
+    terms.forEach(function (term) { present[term] = found.get(i).has(term) })
+    found.get(i).forEach(function (term) { present[term] = true })
+    return {
+      location: location,
+      title: escapeHTML(title),
+      text: this.snippet(this.docs[i], marks.get(i) || []),
+      score: score,
+      terms: present
+    }
+  }
+
+  /* A window of the text around the first match, matches marked */
+  Engine.prototype.snippet = function (doc, words) {
+    var text = doc.text, norm = normalize(text), first = -1
+    words = words.filter(function (w) { return w.length })
+    words.forEach(function (w) {
+      var at = norm.indexOf(w)
+      if (at !== -1 && (first === -1 || at < first)) first = at
+    })
+    var start = Math.max(0, first - SNIPPET_BEFORE)
+    var end = Math.min(text.length, start + SNIPPET_LENGTH)
+    var marked = new Array(end - start).fill(false)
+    words.forEach(function (w) {
+      for (var at = norm.indexOf(w, start); at !== -1 && at < end; at = norm.indexOf(w, at + 1))
+        for (var k = at; k < Math.min(end, at + w.length); k++) marked[k - start] = true
+    })
+    var html = "", open = false
+    for (var k = start; k < end; k++) {
+      if (marked[k - start] !== open) {
+        html += open ? "</mark>" : "<mark>"
+        open = !open
+      }
+      html += escapeHTML(text[k])
+    }
+    if (open) html += "</mark>"
+    return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "")
+  }
+
+  /* Material's worker protocol */
+  var engine = null
+  scope.onmessage = function (event) {
+    var message = event.data
+    if (message.type === SETUP) {
+      engine = new Engine(message.data)
+      scope.postMessage({ type: READY })
+    } else if (message.type === QUERY) {
+      var items = engine && message.data ? engine.search(message.data) : []
+      scope.postMessage({ type: RESULT, data: { items: items } })
+    }
+  }
+
+  return { Engine: Engine, normalize: normalize }
+})

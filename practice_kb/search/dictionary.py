@@ -1,0 +1,94 @@
+"""The search vocabulary: jieba in search-engine mode plus a domain user dictionary.
+
+The user dictionary holds the taxonomy's words (titles, keywords, aliases) and the
+corpus's own frequent compounds (two adjacent jieba words seen often, in several
+articles: 统战 + 委员 → 统战委员). The vocabulary is every word jieba's search mode
+yields over the indexed text with that dictionary, counted; the browser splits queries
+with the same vocabulary, so a query and the text it should find are cut alike.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import jieba
+
+from ..rules import load_rules
+from ..structure import Taxonomy
+
+jieba.setLogLevel(logging.WARNING)
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+USER_WORD_FREQUENCY = 2000        # high enough that jieba keeps a user word whole
+
+
+def han_runs(text: str) -> list[str]:
+    return HAN.findall(text)
+
+
+def taxonomy_terms(taxonomy: Taxonomy) -> set[str]:
+    """The editor's words: topic titles, keywords and colloquial aliases."""
+    terms = set()
+    for topic in taxonomy.topics:
+        for term in (topic.title, *topic.keywords, *topic.aliases):
+            terms.update(run for run in han_runs(term) if len(run) >= 2)
+    return terms
+
+
+def corpus_compounds(articles: Iterable[list[str]], tokenizer: jieba.Tokenizer) -> set[str]:
+    """Adjacent word pairs the corpus uses often enough to be terms of its own.
+
+    `articles` yields each article's paragraphs; a pair must recur in several articles,
+    so one author's habit does not become a term."""
+    rules = load_rules("search.yml")
+    counts: Counter[str] = Counter()
+    spread: dict[str, set[int]] = {}
+    for number, paragraphs in enumerate(articles):
+        for paragraph in paragraphs:
+            for run in han_runs(paragraph):
+                words = tokenizer.lcut(run, HMM=False)
+                for left, right in zip(words, words[1:]):
+                    pair = left + right
+                    if len(left) >= 2 and len(right) >= 2 and len(pair) <= rules["compound_max_length"]:
+                        counts[pair] += 1
+                        spread.setdefault(pair, set()).add(number)
+    return {pair for pair, n in counts.items()
+            if n >= rules["compound_min_count"] and len(spread[pair]) >= rules["compound_min_articles"]}
+
+
+@dataclass
+class Vocabulary:
+    """Word → how often jieba's search mode produced it over the indexed text."""
+    words: dict[str, int] = field(default_factory=dict)
+    user_words: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy, articles: list[list[str]], extra_texts: Iterable[str] = ()) -> "Vocabulary":
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        user = sorted(taxonomy_terms(taxonomy) | corpus_compounds(articles, tokenizer))
+        for word in user:
+            tokenizer.add_word(word, USER_WORD_FREQUENCY)
+        counts: Counter[str] = Counter()
+        texts = [p for paragraphs in articles for p in paragraphs] + list(extra_texts)
+        for text in texts:
+            for run in han_runs(text):
+                counts.update(w for w in tokenizer.cut_for_search(run, HMM=False) if len(w) >= 2)
+        for word in user:
+            counts[word] += 1       # the editor's words are in the vocabulary even if unused
+        return cls(words=dict(sorted(counts.items())), user_words=user)
+
+    @property
+    def levels(self) -> dict[str, int]:
+        """What the browser gets: words used twice or more (and the editor's), each with a
+        weight level 1–9 (1 + log2 of its count). Rarer words are left out to keep the index
+        small; a query word missing here is still looked for as written."""
+        user = set(self.user_words)
+        return {w: min(9, n.bit_length()) for w, n in self.words.items() if n >= 2 or w in user}
+
+    def userdict(self) -> str:
+        """The user dictionary in jieba's file format, for editors and for jieba.load_userdict."""
+        return "".join(f"{word} {USER_WORD_FREQUENCY}\n" for word in self.user_words)
