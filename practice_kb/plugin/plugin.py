@@ -15,6 +15,7 @@ from ..render import render_pages
 from ..render.writer import write_pages
 from ..report import build_report
 from ..search import SearchIndex
+from ..search.terms import term_index
 from .config import KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
@@ -54,10 +55,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             corpus = build_corpus(self.sources, self.topics)
         except ConfigError as error:
             raise PluginError(str(error)) from None
-        self.pages = render_pages(corpus)
+        index = SearchIndex.build(corpus)
+        self.pages = render_pages(corpus, term_index(corpus, index.vocabulary))
         self.report = build_report(corpus)
         if self.search_config is not None:
-            index = SearchIndex.build(corpus)
             self.search_files = index.files(self.search_config)
             self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
                                      "index_bytes": len(self.search_files["search_index.json"].encode()),

@@ -13,8 +13,10 @@ REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分�
 FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
 
 
-def render_pages(corpus: Corpus) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs tree (e.g. "sources/x.md")."""
+def render_pages(corpus: Corpus, terms: list | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs tree (e.g. "sources/x.md").
+
+    `terms` is the term index (search.terms.term_index); without it there is no 索引 page."""
     env = environment()
     names = load_rules("facets.yml")["names"]
     kb = knowledge(corpus, names)
@@ -38,6 +40,9 @@ def render_pages(corpus: Corpus) -> dict[str, str]:
         "cases/index.md": env.get_template("cases.md.j2").render(context, cases=corpus.cases),
         "others.md": env.get_template("others.md.j2").render(context, off_topic=corpus.off_topic),
     }
+    if terms is not None:
+        pages["terms.md"] = env.get_template("terms.md.j2").render(
+            context, groups=terms, per_term=load_rules("search.yml")["term_index"]["paragraphs_per_term"])
     lists = env.get_template("facet_list.md.j2")
     pages["problems.md"] = lists.render(
         context, title="问题清单", intro="各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。",

@@ -24,7 +24,7 @@
   var TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g
   var K1 = 1.2, B = 0.75
   var MAX_GROUPS = 50, MAX_CHILDREN = 8
-  var PART_FACTOR = 0.7, PHRASE_BONUS = 1.5
+  var PART_FACTOR = 0.7, PHRASE_BONUS = 1.5, ADJACENT_BONUS = 0.5
   var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160
 
   /* Full-width letters and digits to half-width, Latin to lower case (length kept) */
@@ -216,13 +216,18 @@
       })
     })
 
-    /* Prefer documents with every word, and the words as typed together */
+    /* Prefer documents with every word, and with the words next to each other as typed */
     var phrase = folded.replace(/\s+/g, "")
     scores.forEach(function (score, i) {
       var coverage = found.get(i).size / terms.length
       score *= coverage * coverage
-      if (terms.length > 1 && self.normText(i).indexOf(phrase) !== -1)
-        score *= PHRASE_BONUS
+      if (terms.length > 1) {
+        var text = self.normText(i), adjacent = 0
+        for (var t = 0; t + 1 < terms.length; t++)
+          if (text.indexOf(terms[t] + terms[t + 1]) !== -1) adjacent++
+        score *= 1 + ADJACENT_BONUS * adjacent / (terms.length - 1)
+        if (text.indexOf(phrase) !== -1) score *= PHRASE_BONUS
+      }
       scores.set(i, score)
     })
 

@@ -1,0 +1,98 @@
+"""The term index (索引): the corpus's key terms in pinyin order, grouped by initial.
+
+A key term is a word of the user dictionary that is not a colloquial alias (the
+taxonomy's keywords and titles, the corpus's own compounds), or a word the corpus uses
+far more than ordinary Chinese does (jieba's IDF table); it must be used in several
+paragraphs. Each term links to the topics that hold it and to the paragraphs that use it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import jieba.analyse
+from pypinyin import Style, lazy_pinyin
+
+from ..rules import load_rules
+from ..structure import Article, Corpus, Paragraph, Topic
+from .dictionary import Vocabulary
+
+
+FRAGMENT_SAMPLE = 5000        # paragraphs looked at to tell a fragment from a term
+FRAGMENT_SHARE = 0.8
+
+
+@dataclass
+class Term:
+    word: str
+    key: str                                   # pinyin, for ordering: "tong zhan gong zuo"
+    paragraphs: list[tuple[Article, Paragraph]] = field(default_factory=list)
+    uses: int = 0                               # paragraphs using it, before the cut
+    topics: list[Topic] = field(default_factory=list)
+
+    @property
+    def initial(self) -> str:
+        first = self.key[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+
+def pinyin_key(word: str) -> str:
+    """The sort key readers expect in a Chinese index: toneless pinyin, syllable by syllable."""
+    return " ".join(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
+
+
+def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[Term]]]:
+    """[(initial, [Term, …]), …] in pinyin order."""
+    rules = load_rules("search.yml")["term_index"]
+    aliases = {a for t in corpus.taxonomy.topics for a in t.aliases}
+    paragraphs = [(a, p) for a in corpus.articles if not a.duplicate_of and not a.off_topic
+                  for p in a.paragraphs if p.kind == "text" and p.twin is None]
+    candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, len(paragraphs))
+    candidates -= _fragments(candidates, vocabulary, [p.text for _, p in paragraphs[:FRAGMENT_SAMPLE]])
+    terms = []
+    for word in candidates:
+        found = [(a, p) for a, p in paragraphs if word in p.text]
+        if len(found) >= rules["min_paragraphs"]:
+            terms.append(Term(word, pinyin_key(word), found[:rules["paragraphs_per_term"]], len(found)))
+    terms = sorted(terms, key=lambda t: -t.uses)[:rules["max_terms"]]
+    for term in terms:
+        term.topics = _topics_of(term.word, corpus)
+    groups: dict[str, list[Term]] = {}
+    for term in sorted(terms, key=lambda t: (t.key, t.word)):
+        groups.setdefault(term.initial, []).append(term)
+    return sorted(groups.items(), key=lambda g: (g[0] == "#", g[0]))
+
+
+def _fragments(candidates: set[str], vocabulary: Vocabulary, texts: list[str]) -> set[str]:
+    """Candidates that are mostly a piece of one longer word (会主 of 社会主义): not terms."""
+    text = "\n".join(texts)
+    longer = [w for w in vocabulary.words if len(w) > 2]
+    pieces = set()
+    for word in candidates:
+        total = text.count(word)
+        if not total:
+            continue
+        covering = max((text.count(w) * w.count(word) for w in longer if word in w and w != word), default=0)
+        if covering >= FRAGMENT_SHARE * total:
+            pieces.add(word)
+    return pieces
+
+
+def _salient(vocabulary: Vocabulary, paragraphs: int) -> set[str]:
+    """Words this corpus uses far more than ordinary text does: rarer than the median word
+    in jieba's IDF table (or absent from it), ranked by count × IDF."""
+    idf = jieba.analyse.default_tfidf.idf_freq
+    median = jieba.analyse.default_tfidf.median_idf
+    weight = Counter({w: n * idf.get(w, median) for w, n in vocabulary.words.items()
+                      if len(w) >= 2 and idf.get(w, median) >= median})
+    return {w for w, _ in weight.most_common(max(50, paragraphs // 2))}
+
+
+def _topics_of(word: str, corpus: Corpus) -> list[Topic]:
+    """Topics whose own words include the term, or that hold two or more points using it."""
+    holding: Counter[str] = Counter()
+    for article, point in corpus.shown_points():
+        if word in point.text:
+            holding.update(point.topics)
+    return [t for t in corpus.taxonomy.topics
+            if word == t.title or word in t.keywords or holding[t.slug] >= 2]

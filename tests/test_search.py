@@ -1,0 +1,245 @@
+"""Search: segmentation, the user dictionary, Traditional folding, the index, the term
+index, and the browser worker agreeing with the Python reference."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from practice_kb.pipeline import build_corpus
+from practice_kb.search import SearchIndex, Segmenter, Vocabulary
+from practice_kb.search.dictionary import corpus_compounds, taxonomy_terms
+from practice_kb.search.fold import fold, fold_table, traditional_characters
+from practice_kb.search.terms import pinyin_key, term_index
+from practice_kb.structure import Taxonomy, Topic
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKER = ROOT / "overrides" / "assets" / "javascripts" / "kb-search.js"
+
+LEVELS = {"统战": 5, "工作": 6, "统战工作": 4, "干部": 5, "队伍": 4, "建设": 6, "队伍建设": 3,
+          "委员": 3, "统战委员": 2, "配备": 2, "不足": 3, "乡镇": 4}
+TAXONOMY = Taxonomy([Topic("duiwu", "队伍建设", "统战干部的配备。", ("统战委员", "兼职"), ("人手不够",)),
+                     Topic("jingfei", "经费保障", "工作经费。", ("经费",), ("没钱",))])
+
+# Three small articles of our own, enough for a vocabulary, compounds and a term index.
+SOURCE = """青石县统战工作总结
+
+一、存在的问题
+青石县乡镇统战委员配备不足，统战委员多为兼职，统战干部队伍建设滞后。
+乡镇统战工作经费不足，统战委员开展活动困难。
+
+二、对策建议
+配齐配强乡镇统战委员，加强统战干部队伍建设，落实统战工作经费。
+
+白沙镇统战工作调研
+
+白沙镇统战委员由组织委员兼任，统战干部队伍建设有待加强。
+白沙镇统战工作经费列入财政预算，统战委员工作积极性提高。
+
+红岭乡统战工作心得
+
+红岭乡统战委员坚持走访，统战工作经费虽少，办法不少。
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("search_sources")
+    (folder / "a.txt").write_text(SOURCE, encoding="utf-8")
+    taxonomy = tmp_path_factory.mktemp("search_taxonomy") / "topics.yml"
+    taxonomy.write_text(
+        "topics:\n"
+        "  - slug: duiwu\n    title: 队伍建设\n    description: 统战干部的配备。\n"
+        "    keywords: [统战委员, 兼职]\n    aliases: [人手不够]\n"
+        "  - slug: jingfei\n    title: 经费保障\n    description: 工作经费。\n"
+        "    keywords: [经费]\n    aliases: [没钱]\n", encoding="utf-8")
+    return build_corpus(folder, taxonomy)
+
+
+# ----------------------------------------------------------------- segmentation
+
+def test_a_spaceless_query_is_cut_into_the_vocabularys_words():
+    assert Segmenter(LEVELS).cut("统战干部队伍建设") == ["统战", "干部", "队伍建设"]
+    assert Segmenter(LEVELS).cut("乡镇统战委员配备不足") == ["乡镇", "统战委员", "配备", "不足"]
+
+
+def test_a_long_word_is_kept_whole_and_its_parts_are_its_search_granularity():
+    segmenter = Segmenter(LEVELS)
+    assert segmenter.cut("统战工作") == ["统战工作"]
+    assert segmenter.parts("统战工作") == ["统战", "工作"]
+    assert segmenter.parts("统战") == ["统战"]
+
+
+def test_characters_of_no_word_stay_together_as_written():
+    assert Segmenter(LEVELS).cut("青石县统战") == ["青石县", "统战"]
+
+
+def test_latin_and_full_width_characters_are_normalised_and_kept_whole():
+    assert Segmenter(LEVELS).cut("ＡＢＣ统战 2024年") == ["abc", "统战", "2024", "年"]
+
+
+def test_punctuation_separates_runs():
+    assert Segmenter(LEVELS).cut("统战，工作") == ["统战", "工作"]
+
+
+# ------------------------------------------------------------ user dictionary
+
+def test_taxonomy_terms_are_titles_keywords_and_aliases():
+    assert taxonomy_terms(TAXONOMY) == {"队伍建设", "统战委员", "兼职", "人手不够", "经费保障", "经费", "没钱"}
+
+
+def test_a_pair_of_words_recurring_in_several_articles_becomes_a_term():
+    import jieba
+    tokenizer = jieba.Tokenizer()
+    articles = [["统战委员开展工作。统战委员很忙。"], ["统战委员走访。统战委员座谈。"]]
+    assert "统战委员" in corpus_compounds(articles, tokenizer)
+
+
+def test_a_pair_used_in_one_article_only_is_not_a_term():
+    import jieba
+    tokenizer = jieba.Tokenizer()
+    articles = [["统战委员开展工作。统战委员很忙。统战委员走访。统战委员座谈。"], ["别的内容。"]]
+    assert "统战委员" not in corpus_compounds(articles, tokenizer)
+
+
+def test_the_vocabulary_holds_search_granularity_words_and_the_user_dictionary():
+    vocabulary = Vocabulary.build(TAXONOMY, [["乡镇统战工作经费不足。"], ["统战工作经费列入预算。"]])
+    assert {"统战", "经费", "没钱", "人手不够"} <= set(vocabulary.words)
+    assert "没钱 2000\n" in vocabulary.userdict()
+    assert all(1 <= level <= 9 for level in vocabulary.levels.values())
+
+
+# --------------------------------------------------------------------- folding
+
+def test_traditional_query_folds_to_simplified():
+    table = fold_table(set("统战对象信息"))
+    assert fold("統戰對象", table, {}) == "统战对象"
+
+
+def test_phrase_repairs_apply_after_folding_a_traditional_query():
+    table = fold_table(set("资讯信息"))
+    assert fold("資訊", table, {"资讯": "信息"}) == "信息"
+
+
+def test_a_simplified_query_is_left_alone_even_if_a_repair_matches():
+    assert fold("资讯", fold_table(set("资讯")), {"资讯": "信息"}) == "资讯"
+
+
+def test_the_fold_table_only_keeps_characters_leading_to_the_corpus():
+    assert traditional_characters()["戰"] == "战"
+    assert fold_table(set("战")) == {t: s for t, s in traditional_characters().items() if s == "战"}
+
+
+# ----------------------------------------------------------------------- index
+
+def test_every_paragraph_is_a_target_with_its_own_anchor(corpus):
+    index = SearchIndex.build(corpus)
+    pages = index.pages
+    for article in corpus.articles:
+        for paragraph in article.paragraphs:
+            assert any(pages[d[0]][0] == f"sources/{article.slug}.html" and d[1] == paragraph.anchor
+                       for d in index.docs), paragraph.text
+
+
+def test_the_index_stores_text_once_without_escapes(corpus):
+    index = SearchIndex.build(corpus)
+    data = index.files({"lang": ["zh"]})["search_index.json"]
+    assert "\\u" not in data and "\u200b" not in data
+    assert json.loads(data)["config"]["lang"] == ["zh"]
+    for _, _, text, _, _ in index.docs:
+        assert data.count(json.dumps(text, ensure_ascii=False)) >= 1
+
+
+def test_aliases_point_at_their_topic_page(corpus):
+    index = SearchIndex.build(corpus)
+    targets = {alias: index.pages[page][0] for alias, page in index.aliases}
+    assert targets == {"人手不够": "topics/duiwu.html", "没钱": "topics/jingfei.html"}
+
+
+def test_the_script_form_defines_the_index_for_file_urls(corpus):
+    files = SearchIndex.build(corpus).files({})
+    assert files["search_index.js"].startswith("var __index = " + files["search_index.json"])
+
+
+# ------------------------------------------------------------------ term index
+
+def test_pinyin_order_is_the_order_readers_expect():
+    words = ["宗教", "统战", "安全", "阵地", "经费"]
+    assert sorted(words, key=pinyin_key) == ["安全", "经费", "统战", "阵地", "宗教"]
+    assert pinyin_key("统战") == "tong zhan"
+
+
+def test_term_index_groups_terms_by_initial_and_links_topics_and_paragraphs(corpus):
+    index = SearchIndex.build(corpus)
+    groups = dict(term_index(corpus, index.vocabulary))
+    assert list(groups) == sorted(groups)
+    terms = {t.word: t for ts in groups.values() for t in ts}
+    assert "统战委员" in terms and terms["统战委员"] in groups["T"]
+    assert "duiwu" in [t.slug for t in terms["统战委员"].topics]       # its keyword
+    assert all("统战委员" in p.text for _, p in terms["统战委员"].paragraphs)
+    assert "人手不够" not in terms and "没钱" not in terms      # colloquial aliases are not terms
+
+
+# ------------------------------------------------- the browser's worker agrees
+
+@pytest.fixture
+def engine(page, corpus, tmp_path):
+    """The worker's engine, loaded in a real page over this corpus's index."""
+    index = SearchIndex.build(corpus)
+    (tmp_path / "index.js").write_text(index.files({})["search_index.js"], encoding="utf-8")
+    (tmp_path / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
+    page.goto((tmp_path / "blank.html").as_uri())
+    page.add_script_tag(path=str(WORKER))
+    page.add_script_tag(path=str(tmp_path / "index.js"))
+    page.evaluate("window.engine = new (window.__kbSearch({}).Engine)(__index)")
+    return index
+
+
+QUERIES = ["统战干部队伍建设", "乡镇统战委员配备不足", "青石县统战工作", "ＡＢＣ统战2024", "统战，工作经费不足",
+           "白沙镇统战委员", "红岭乡办法"]
+
+
+def test_the_browser_cuts_queries_exactly_as_python_does(page, engine):
+    segmenter = Segmenter(engine.vocabulary.levels)
+    for query in QUERIES:
+        assert page.evaluate("q => engine.cut(q)", query) == segmenter.cut(query), query
+    for word in ("统战工作", "队伍建设", "统战委员"):
+        assert page.evaluate("w => engine.parts(w)", word) == segmenter.parts(word), word
+
+
+def test_the_browser_folds_traditional_queries_exactly_as_python_does(page, engine):
+    payload = engine.payload({})["config"]["kb"]
+    table = dict(zip(payload["fold"][::2], payload["fold"][1::2]))
+    for query in ("統戰委員配備不足", "隊伍建設", "统战委员"):
+        assert page.evaluate("q => engine.foldQuery(q)", query) == fold(query, table, dict(payload["repairs"]))
+
+
+def test_a_result_lands_on_the_paragraph_holding_the_words(page, engine, corpus):
+    groups = page.evaluate("q => engine.search(q)", "統戰經費列入財政")
+    first = groups[0][0]
+    article = next(a for a in corpus.articles if first["location"].startswith(f"sources/{a.slug}.html"))
+    anchor = first["location"].split("?p=")[1]
+    paragraph = next(p for p in article.paragraphs if p.anchor == anchor)
+    assert "统战工作经费列入财政预算" in paragraph.text
+    assert "<mark>" in first["text"]
+
+
+def test_a_word_inside_a_longer_word_is_found(page, engine):
+    groups = page.evaluate("q => engine.search(q)", "统战")
+    assert groups and all(item["terms"]["统战"] for group in groups for item in group)
+
+
+def test_an_alias_leads_to_its_topic_first(page, engine):
+    groups = page.evaluate("q => engine.search(q)", "人手不够")
+    assert groups[0][0]["location"] == "topics/duiwu.html"
+
+
+def test_result_text_is_escaped(page, engine):
+    html = page.evaluate("() => engine.snippet({text: '<b>统战</b>'}, ['统战'])")
+    assert html == "&lt;b&gt;<mark>统战</mark>&lt;/b&gt;"
+
+
+def test_a_query_of_only_stopwords_or_nothing_finds_nothing_without_error(page, engine):
+    assert page.evaluate("q => engine.search(q)", "   ") == []
+    assert page.evaluate("q => engine.search(q)", "！？") == []

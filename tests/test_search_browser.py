@@ -1,0 +1,128 @@
+"""Search in a real browser, typed into Material's search box, opened from file:// with
+every other request blocked (the `page` fixture fails the test on any non-file request).
+
+A small site of our own checks that a Traditional query and a spaceless multi-word query
+reach the right paragraph; the seed bundle checks the whole offline path."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SOURCES = {
+    "qingshi.txt": """青石县统战工作总结
+
+一、存在的问题
+青石县乡镇统战委员配备不足，统战委员多为兼职，身兼数职，难以专心。
+全县统战工作经费没有列入财政预算，开展活动困难。
+
+二、对策建议
+配齐配强乡镇统战委员，建立统战委员例会制度。
+""",
+    "baisha.txt": """白沙镇民族宗教工作调研
+
+白沙镇把民族宗教工作纳入目标考核，宗教活动场所登记造册。
+白沙镇统战工作经费列入财政预算，每年专款专用，保障了联谊活动。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def small_site(build_site) -> Path:
+    return build_site(SOURCES)
+
+
+def search(page, query: str) -> None:
+    """Open the search box as a reader does (the field, or the magnifier on a phone) and type."""
+    field = page.locator(".md-search__input")
+    magnifier = page.locator("label.md-header__button[for=__search]")
+    if magnifier.is_visible():            # a phone: the box opens from the header's icon
+        magnifier.click()
+        page.wait_for_timeout(300)
+    else:
+        field.click()
+    field.fill(query)
+    field.press("End")            # Material reads the box on keyup, as after an IME commit
+    page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=10_000)
+
+
+def first_result(page):
+    return page.locator(".md-search-result__item > a.md-search-result__link").first
+
+
+def assert_in_view(page, element) -> None:
+    page.wait_for_timeout(300)
+    box = element.bounding_box()
+    header = page.locator("header.md-header").bounding_box()
+    assert box is not None and header is not None
+    assert header["y"] + header["height"] - 1 <= box["y"] < page.viewport_size["height"], box
+
+
+def open_result(page) -> None:
+    with page.expect_navigation():
+        first_result(page).click()
+    page.wait_for_load_state("load")
+
+
+def test_a_traditional_query_finds_the_simplified_paragraph(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "統戰經費列入財政預算")
+    assert "白沙镇" in first_result(page).inner_text()
+    open_result(page)
+    target = page.locator(":target")
+    assert "统战工作经费列入财政预算" in target.inner_text()
+    assert_in_view(page, target)
+
+
+def test_a_spaceless_multi_word_query_finds_the_paragraph(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "乡镇统战委员配备不足")
+    link = first_result(page)
+    assert "/sources/" in link.get_attribute("href") and "?p=p-" in link.get_attribute("href")
+    assert "青石县" in link.inner_text()
+    open_result(page)
+    assert "统战委员配备不足" in page.locator(":target").inner_text()
+
+
+def test_a_colloquial_alias_reaches_its_topic(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "人手不够")
+    assert "/topics/" in first_result(page).get_attribute("href")
+
+
+def test_search_finds_nothing_politely(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill("火星探测器")
+    field.press("End")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有')")
+
+
+# ------------------------------------------------------------ the offline bundle
+
+def bundle_folder(seed_site) -> Path:
+    dist = seed_site[1]
+    folders = [p for p in dist.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert len(folders) == 1, folders
+    return folders[0]
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_bundle_search_from_file_opens_a_result(page, seed_site, artifacts_dir, device, request_log):
+    if device == "phone":
+        page.set_viewport_size({"width": 390, "height": 844})
+    folder = bundle_folder(seed_site)
+    page.goto((folder / "index.html").as_uri())
+    search(page, "统战委员")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(artifacts_dir / f"search-result-{device}.png"))
+    assert page.locator(".md-search-result__item").count() >= 3
+    open_result(page)
+    assert page.url.startswith((folder / "sources").as_uri())
+    target = page.locator(":target")
+    assert "统战委员" in target.inner_text()
+    assert_in_view(page, target)
+    assert all(url.startswith("file://") for url in request_log["seen"]), request_log["seen"]
