@@ -118,7 +118,7 @@ def seed_site(tmp_path_factory) -> tuple[Path, Path]:
     """The project's own source_texts/ built once, with the offline bundle: (site, dist).
     The generated Markdown is in site.parent / "generated"."""
     root = tmp_path_factory.mktemp("seed")
-    config = write_config(root, SEED_SOURCES, root / "generated")
+    config = write_config(root, SEED_SOURCES, root / "generated", {"practice_kb": {"courses": str(ROOT / "courses")}})
     site, dist = root / "site", root / "dist"
     code = build(config, site, dist)
     assert code == 0, f"seed build returned {code}"
@@ -270,6 +270,10 @@ def page(browser, request, request_log):
     opened.on("requestfailed", lambda r: log["failed"].append(f"{r.url} ({r.failure})"))
     yield opened
     context.close()
+    # The requests each browser test saw, kept beside the screenshots for the record.
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in request.node.name)
+    (ARTIFACTS / f"requests-{name}.txt").write_text("\n".join(log["seen"]) + "\n", encoding="utf-8")
     print(f"\n[{request.node.name}] requests seen ({len(log['seen'])}):")
     for url in log["seen"]:
         print("   ", url)

@@ -10,3 +10,5 @@ class KnowledgeBaseConfig(Config):
     topics = c.Type(str, default="topics.yml")
     # Where generated Markdown is written (ignored by git, excluded from docs scanning).
     generated = c.Type(str, default="docs/generated")
+    # Trainers' courses (courses/<name>.yml), relative to mkdocs.yml; no folder, no course pages.
+    courses = c.Type(str, default="courses")

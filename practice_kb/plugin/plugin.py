@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import logging
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..config.courses import load_courses
 from ..config.errors import ConfigError
 from ..pipeline import build_corpus
 from ..render import render_pages
@@ -28,6 +30,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.sources = (root / self.config.sources).resolve()
         self.generated = (root / self.config.generated).resolve()
         self.topics = (root / self.config.topics).resolve()
+        self.courses = (root / self.config.courses).resolve()
         self.pages: dict[str, str] = {}
         self.report: dict = {}
         self.search_files: dict[str, str] = {}
@@ -53,10 +56,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"找不到源文件目录 {self.sources}（mkdocs.yml 中 practice_kb.sources）")
         try:
             corpus = build_corpus(self.sources, self.topics)
+            courses = load_courses(self.courses, corpus)
         except ConfigError as error:
             raise PluginError(str(error)) from None
         index = SearchIndex.build(corpus)
-        self.pages = render_pages(corpus, term_index(corpus, index.vocabulary))
+        self.pages = render_pages(corpus, term_index(corpus, index.vocabulary), courses)
         self.report = build_report(corpus)
         if self.search_config is not None:
             self.search_files = index.files(self.search_config)
@@ -87,6 +91,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Editors change source_texts/; rebuild when they do.
         server.watch(str(self.sources))
         server.watch(str(self.topics))
+        if self.courses.is_dir():
+            server.watch(str(self.courses))
         return server
 
     def on_post_build(self, *, config):
@@ -94,11 +100,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         target = Path(config.site_dir) / "report.json"
         target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")
+        if self.search_config is not None:
+            _drop_theme_search_assets(Path(config.site_dir))
         # The search index: JSON for http(s), the same as a script for file://.
         for name, text in self.search_files.items():
             target = Path(config.site_dir) / "search" / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+def _drop_theme_search_assets(site: Path) -> None:
+    """The theme's lunr worker and languages are unused once our search is in place, and
+    its source maps are for the theme's developers: half the bundle, left out."""
+    javascripts = site / "assets" / "javascripts"
+    for folder in ("lunr", "workers"):
+        shutil.rmtree(javascripts / folder, ignore_errors=True)
+    for path in (site / "assets").rglob("*.map"):
+        path.unlink()
+
 
 def _nav_paths(nav) -> list[str]:
     """Every page path named in mkdocs.yml's nav."""

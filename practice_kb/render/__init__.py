@@ -5,7 +5,8 @@ from collections import Counter
 
 from ..report import topic_coverage
 from ..rules import load_rules
-from ..structure import Corpus
+from ..structure import Corpus, Course
+from .courses import render_courses
 from .markdown import environment
 from .views import FACET_ORDER, Excerpt, knowledge
 
@@ -13,10 +14,11 @@ REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分�
 FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
 
 
-def render_pages(corpus: Corpus, terms: list | None = None) -> dict[str, str]:
+def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs tree (e.g. "sources/x.md").
 
-    `terms` is the term index (search.terms.term_index); without it there is no 索引 page."""
+    `terms` is the term index (search.terms.term_index); without it there is no 索引 page.
+    `courses` are the trainers' courses (config.courses.load_courses)."""
     env = environment()
     names = load_rules("facets.yml")["names"]
     kb = knowledge(corpus, names)
@@ -74,6 +76,7 @@ def render_pages(corpus: Corpus, terms: list | None = None) -> dict[str, str]:
                 bucket += [topics[s] for s in point.topics if topics[s] not in bucket]
         pages[f"sources/{article.slug}.md"] = source.render(
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
+    pages.update(render_courses(corpus, courses or [], env))
     return pages
 
 

@@ -49,9 +49,7 @@ class ReadingView:
 
 
 def render_courses(corpus: Corpus, courses: list[Course], env: Environment) -> dict[str, str]:
-    """courses/index.md, courses/<slug>.md and courses/<slug>-handout.md; nothing without courses."""
-    if not courses:
-        return {}
+    """courses/index.md (always: the navigation links to it), courses/<slug>.md and courses/<slug>-handout.md."""
     readings = {course.slug: reading_views(corpus, course) for course in courses}
     pages = {"courses/index.md": env.get_template("courses.md.j2").render(courses=courses, readings=readings)}
     page = env.get_template("course.md.j2")

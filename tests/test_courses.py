@@ -1,0 +1,317 @@
+"""Courses (courses/<name>.yml): loaded and checked against the corpus, refused with the
+course file, the line and the missing target when a reading points nowhere, and rendered
+as a course page, a print-ready handout and a list of courses.
+
+The corpus is a small invented text (青石县, 白沙镇 are not in the seeds); slugs and anchors
+are read from the corpus, never written out by hand."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import markdown
+import pytest
+
+from practice_kb.config.courses import load_courses
+from practice_kb.config.errors import ConfigError
+from practice_kb.pipeline import build_corpus
+from practice_kb.render.courses import render_courses
+from practice_kb.render.markdown import environment
+from practice_kb.structure import Corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCE = """关于基层统战工作的总结(精选2篇)
+
+青石县统战工作调研报告 篇1
+近年来,青石县委统战部围绕中心、服务大局,扎实推进基层统战工作,取得了明显成效。
+一、存在的问题
+青石县乡镇统战委员配备不足,统战委员多为兼职,统战干部队伍建设滞后。
+乡镇统战工作经费不足,统战委员开展活动困难。
+二、对策建议
+配齐配强乡镇统战委员,加强统战干部队伍建设,落实统战工作经费。
+
+白沙镇统战工作心得 篇2
+白沙镇统战委员由组织委员兼任,统战干部队伍建设有待加强。
+白沙镇统战工作经费列入财政预算,统战委员工作积极性提高。
+"""
+
+TOPICS = """topics:
+  - slug: duiwu-jianshe
+    title: 队伍建设
+    description: 统战干部的配备与专兼职。
+    keywords: [统战委员, 兼职]
+    old_slugs: [duiwu]
+  - slug: jingfei-baozhang
+    title: 经费保障
+    description: 工作经费与办公条件。
+    keywords: [经费]
+"""
+
+# One reading of each kind; the comments give the line each reading is on.
+COURSE = """title: 乡镇统战干部培训
+audience: 乡镇统战委员
+date: 2024-05-16
+readings:
+  - topic: duiwu-jianshe
+    note: 先读问题表现。
+  - case: {case}
+  - source: {article}#{anchor}
+    note: |
+      第一段提示。
+
+      第二段提示。
+  - source: {other}
+  - search: 统战委员兼职怎么办
+"""
+TOPIC_LINE, CASE_LINE, PARAGRAPH_LINE, ARTICLE_LINE, SEARCH_LINE = 5, 7, 8, 13, 14
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Corpus:
+    folder = tmp_path_factory.mktemp("course_sources")
+    (folder / "a.txt").write_text(SOURCE, encoding="utf-8")
+    taxonomy = tmp_path_factory.mktemp("course_taxonomy") / "topics.yml"
+    taxonomy.write_text(TOPICS, encoding="utf-8")
+    return build_corpus(folder, taxonomy)
+
+
+def article(corpus: Corpus, title: str):
+    return next(a for a in corpus.articles if a.title == title)
+
+
+def paragraph(corpus: Corpus, title: str, opening: str):
+    return next(p for p in article(corpus, title).paragraphs if p.text.startswith(opening))
+
+
+@pytest.fixture(scope="module")
+def names(corpus) -> dict[str, str]:
+    """The slugs and the anchor the example course points at, as the pipeline made them."""
+    return {
+        "case": next(c.slug for c in corpus.cases if c.name == "青石县"),
+        "article": article(corpus, "青石县统战工作调研报告").slug,
+        "anchor": paragraph(corpus, "青石县统战工作调研报告", "乡镇统战工作经费不足").anchor,
+        "other": article(corpus, "白沙镇统战工作心得").slug,
+    }
+
+
+def write(folder: Path, text: str, name: str = "spring.yml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def refused(tmp_path: Path, corpus: Corpus, text: str, name: str = "spring.yml") -> ConfigError:
+    path = write(tmp_path / "courses", text, name)
+    with pytest.raises(ConfigError) as caught:
+        load_courses(tmp_path / "courses", corpus)
+    assert caught.value.path == str(path)
+    assert str(caught.value).startswith(f"{path}:")
+    return caught.value
+
+
+# ----------------------------------------------------------------- loading
+
+
+def test_a_course_loads_its_readings_in_order_with_their_lines_and_notes(tmp_path, corpus, names):
+    write(tmp_path / "courses", COURSE.format(**names))
+    [course] = load_courses(tmp_path / "courses", corpus)
+    assert (course.slug, course.title, course.audience, course.date) == \
+        ("spring", "乡镇统战干部培训", "乡镇统战委员", "2024-05-16")
+    assert [(r.kind, r.target, r.anchor, r.line) for r in course.readings] == [
+        ("topic", "duiwu-jianshe", "", TOPIC_LINE),
+        ("case", names["case"], "", CASE_LINE),
+        ("source", names["article"], names["anchor"], PARAGRAPH_LINE),
+        ("source", names["other"], "", ARTICLE_LINE),
+        ("search", "统战委员兼职怎么办", "", SEARCH_LINE),
+    ]
+    assert course.readings[0].note == "先读问题表现。"
+    assert course.readings[1].note == ""
+
+
+def test_no_courses_folder_means_no_courses_and_only_the_list_page_saying_so(tmp_path, corpus):
+    assert load_courses(tmp_path / "courses", corpus) == []
+    assert load_courses(None, corpus) == []
+    pages = render_courses(corpus, [], environment())
+    assert list(pages) == ["courses/index.md"] and "还没有课程" in pages["courses/index.md"]
+
+
+def test_a_renamed_topics_old_slug_still_reaches_the_topic(tmp_path, corpus, names):
+    write(tmp_path / "courses", COURSE.format(**names).replace("topic: duiwu-jianshe", "topic: duiwu"))
+    [course] = load_courses(tmp_path / "courses", corpus)
+    assert course.readings[0].target == "duiwu-jianshe"
+
+
+def test_a_pasted_paragraph_link_is_read_as_slug_and_anchor(tmp_path, corpus, names):
+    written = f"source: {names['article']}#{names['anchor']}"
+    pasted = f"source: ../sources/{names['article']}.html#{names['anchor']}"
+    write(tmp_path / "courses", COURSE.format(**names).replace(written, pasted))
+    [course] = load_courses(tmp_path / "courses", corpus)
+    assert (course.readings[2].target, course.readings[2].anchor) == (names["article"], names["anchor"])
+
+
+def test_courses_are_listed_by_file_name(tmp_path, corpus, names):
+    write(tmp_path / "courses", COURSE.format(**names), "b-autumn.yml")
+    write(tmp_path / "courses", COURSE.format(**names).replace("乡镇统战干部培训", "另一门课"), "a-spring.yml")
+    assert [c.slug for c in load_courses(tmp_path / "courses", corpus)] == ["a-spring", "b-autumn"]
+
+
+# ----------------------------------------------------------------- broken references
+
+
+@pytest.mark.parametrize("key, missing, line, target", [
+    ("topic: duiwu-jianshe", "topic: zongjiao", TOPIC_LINE, "zongjiao"),
+    ("case: {case}", "case: hongling-xiang", CASE_LINE, "hongling-xiang"),
+    ("source: {article}#{anchor}", "source: no-such-article#{anchor}", PARAGRAPH_LINE, "no-such-article"),
+    ("source: {article}#{anchor}", "source: {article}#p-00000000", PARAGRAPH_LINE, "{article}#p-00000000"),
+    ("source: {other}", "source: {other}-x", ARTICLE_LINE, "{other}-x"),
+], ids=["topic", "case", "article", "paragraph-anchor", "whole-article"])
+def test_a_reading_that_points_at_nothing_names_the_file_the_line_and_the_target(
+        tmp_path, corpus, names, key, missing, line, target):
+    error = refused(tmp_path, corpus, COURSE.replace(key, missing).format(**names))
+    assert error.line == line
+    assert target.format(**names) in error.problem
+    assert str(error).startswith(f"{tmp_path / 'courses' / 'spring.yml'}:{line}: ")
+
+
+def test_a_near_miss_slug_is_answered_with_the_likely_one(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.replace("topic: duiwu-jianshe", "topic: duiwu-jiansh").format(**names))
+    assert "duiwu-jianshe" in error.problem
+
+
+def test_the_broken_reference_stops_rendering_before_any_page(tmp_path, corpus, names):
+    # The loader is the gate: nothing is rendered from a course that refers to a missing page.
+    write(tmp_path / "courses", COURSE.format(**names), "a-good.yml")
+    write(tmp_path / "courses", COURSE.replace("case: {case}", "case: nowhere").format(**names), "b-bad.yml")
+    with pytest.raises(ConfigError) as caught:
+        load_courses(tmp_path / "courses", corpus)
+    assert caught.value.path.endswith("b-bad.yml") and caught.value.line == CASE_LINE
+
+
+# ----------------------------------------------------------------- malformed files
+
+
+def test_an_unknown_key_names_its_line(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.format(**names).replace("audience:", "teacher:"))
+    assert error.line == 2 and "teacher" in error.problem
+
+
+def test_an_unknown_key_in_a_reading_names_its_line(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.format(**names).replace("    note: 先读问题表现。", "    comment: 先读。"))
+    assert error.line == TOPIC_LINE + 1 and "comment" in error.problem
+
+
+def test_a_reading_with_no_target_is_refused(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.format(**names).replace("  - topic: duiwu-jianshe\n    note:", "  - note:"))
+    assert error.line == TOPIC_LINE and "topic" in error.problem
+
+
+def test_a_reading_with_two_targets_is_refused(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.format(**names).replace("    note: 先读问题表现。", "    search: 兼职"))
+    assert error.line == TOPIC_LINE + 1 and "topic" in error.problem and "search" in error.problem
+
+
+def test_a_course_without_a_title_is_refused(tmp_path, corpus, names):
+    error = refused(tmp_path, corpus, COURSE.format(**names).replace("title: 乡镇统战干部培训\n", ""))
+    assert "title" in error.problem
+
+
+def test_a_course_without_readings_is_refused(tmp_path, corpus):
+    error = refused(tmp_path, corpus, "title: 空课程\nreadings: []\n")
+    assert error.line == 2 and "readings" in error.problem
+
+
+def test_malformed_yaml_names_the_line(tmp_path, corpus):
+    error = refused(tmp_path, corpus, "title: 课程\nreadings:\n  - topic: [unclosed\n")
+    assert error.line >= 3 and "YAML" in error.problem
+
+
+def test_an_empty_file_is_refused(tmp_path, corpus):
+    assert "映射" in refused(tmp_path, corpus, "").problem
+
+
+def test_a_file_name_that_is_not_url_safe_is_refused(tmp_path, corpus, names):
+    assert "文件名" in refused(tmp_path, corpus, COURSE.format(**names), "春季培训.yml").problem
+    (tmp_path / "courses" / "春季培训.yml").unlink()
+    assert "文件名" in refused(tmp_path, corpus, COURSE.format(**names), "index.yml").problem
+
+
+# ----------------------------------------------------------------- rendering
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, corpus, names) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("courses")
+    write(folder, COURSE.format(**names))
+    return render_courses(corpus, load_courses(folder, corpus), environment())
+
+
+def test_a_course_has_a_page_a_handout_and_a_place_in_the_list(pages):
+    assert sorted(pages) == ["courses/index.md", "courses/spring-handout.md", "courses/spring.md"]
+    listing = pages["courses/index.md"]
+    assert "[乡镇统战干部培训](spring.md)" in listing and "(spring-handout.md)" in listing
+
+
+def test_the_course_page_gives_each_reading_in_order_with_its_link_and_note(pages, names):
+    page = pages["courses/spring.md"]
+    assert page.startswith('---\ntitle: "乡镇统战干部培训"\n---\n# 乡镇统战干部培训\n')
+    assert "对象：乡镇统战委员" in page and "2024-05-16" in page
+    links = [
+        "[队伍建设](../topics/duiwu-jianshe.md)",
+        f"[青石县](../cases/{names['case']}.md)",
+        f"(../sources/{names['article']}.md#{names['anchor']})",
+        f"[白沙镇统战工作心得](../sources/{names['other']}.md)",
+        f"(../index.md?q={quote('统战委员兼职怎么办', safe='')})",
+    ]
+    positions = [page.index(link) for link in links]
+    assert positions == sorted(positions)
+    assert "统战干部的配备与专兼职。" in page                      # the topic's description
+    assert "<strong>教员提示：</strong>先读问题表现。" in page
+    assert "<p>第二段提示。</p>" in page                           # a blank line starts a new paragraph
+
+
+def test_a_source_paragraph_is_quoted_with_its_citation(pages, names):
+    page = pages["courses/spring.md"]
+    assert "<blockquote class=\"kb-quote\"><p>乡镇统战工作经费不足,统战委员开展活动困难。</p>" in page
+    assert (f'<a href="../sources/{names["article"]}.html#{names["anchor"]}">'
+            "《青石县统战工作调研报告》 · 篇1 · 第3段</a>") in page
+    assert "## 3. [存在的问题]" in page                            # headed by the heading it stands under
+
+
+def test_the_handout_is_one_wrapped_block_with_html_links_and_printed_targets(pages, names):
+    handout = pages["courses/spring-handout.md"]
+    body = handout.split("---\n", 2)[2]
+    assert body.startswith('<div class="kb-handout">') and body.rstrip().endswith("</div>")
+    assert "\n\n" not in body.strip()                              # one raw HTML block, never cut by Markdown
+    assert f'href="../sources/{names["article"]}.html#{names["anchor"]}"' in body
+    assert "《青石县统战工作调研报告》 · 篇1 · 第3段" in body
+    assert f"本站 sources/{names['article']}.html#{names['anchor']}" in body
+    assert "在本站搜索框中输入：统战委员兼职怎么办" in body
+    assert body.count('class="kb-handout-reading"') == 5
+
+
+def test_a_trainers_words_cannot_inject_markup(tmp_path, corpus, names):
+    text = COURSE.format(**names).replace("先读问题表现。", "'<script>alert(1)</script> *重点* [链接](x.md)'")
+    text = text.replace("title: 乡镇统战干部培训", "title: '<b>课</b> [链接](x.md)'")
+    write(tmp_path / "courses", text)
+    pages = render_courses(corpus, load_courses(tmp_path / "courses", corpus), environment())
+    for name, page in pages.items():
+        front, body = page.split("---\n", 2)[1:]
+        assert "<" not in front, name
+        rendered = markdown.markdown(body, extensions=["attr_list", "tables", "toc"])
+        assert "<script>" not in rendered and "<b>" not in rendered and "<em>" not in rendered, name
+        assert 'href="x.md"' not in rendered, name
+        assert "&lt;script&gt;" in rendered or name == "courses/index.md", name
+
+
+def test_the_shipped_example_course_fits_the_default_corpus():
+    corpus = build_corpus(ROOT / "source_texts", ROOT / "topics.yml")
+    courses = load_courses(ROOT / "courses", corpus)
+    example = next(c for c in courses if c.slug == "example")
+    kinds = [r.kind for r in example.readings]
+    assert 5 <= len(kinds) <= 7 and {"topic", "case", "source", "search"} <= set(kinds)
+    assert sum(1 for r in example.readings if r.anchor) >= 2
+    assert all(r.note for r in example.readings)
+    pages = render_courses(corpus, courses, environment())
+    assert {"courses/index.md", "courses/example.md", "courses/example-handout.md"} <= set(pages)
