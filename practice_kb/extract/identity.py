@@ -54,7 +54,9 @@ def assign_slugs(articles: list[Article]) -> None:
         body = "".join(text_key(p.text) for p in article.paragraphs[:3]) or article.heading
         slug = f"{slugify(article.title)}-{digest(body, 4)}"
         if slug in taken:
-            slug = f"{slugify(article.title)}-{digest(article.source + '#' + body + article.label, 6)}"
+            # Not the file's name: renaming or reordering files must not move an article.
+            whole = "".join(text_key(p.text) for p in article.paragraphs) or article.heading
+            slug = f"{slugify(article.title)}-{digest(whole + '#' + article.label, 6)}"
         base, copy = slug, 2
         while slug in taken:   # the same article repeated in one file
             slug, copy = f"{base}-{copy}", copy + 1

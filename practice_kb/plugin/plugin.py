@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
 from ..pipeline import build_corpus
-from ..render import render_pages
+from ..render import render_pages, render_redirects
 from ..render.writer import write_pages
 from ..report import build_report
 from ..search import SearchIndex
@@ -34,6 +34,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pages: dict[str, str] = {}
         self.report: dict = {}
         self.search_files: dict[str, str] = {}
+        self.redirects: dict[str, str] = {}
         self.search_config = self._take_over_search(config)
         return config
 
@@ -62,6 +63,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         index = SearchIndex.build(corpus)
         self.pages = render_pages(corpus, term_index(corpus, index.vocabulary), courses)
         self.report = build_report(corpus)
+        self.redirects = render_redirects(corpus)
         if self.search_config is not None:
             self.search_files = index.files(self.search_config)
             self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
@@ -100,6 +102,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         target = Path(config.site_dir) / "report.json"
         target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")
+        # Renamed topics: their old addresses lead on to the new ones.
+        for name, html in self.redirects.items():
+            target = Path(config.site_dir) / name
+            if not target.exists():
+                target.write_text(html, encoding="utf-8")
         if self.search_config is not None:
             _drop_theme_search_assets(Path(config.site_dir))
         # The search index: JSON for http(s), the same as a script for file://.

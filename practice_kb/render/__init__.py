@@ -80,6 +80,14 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     return pages
 
 
+def render_redirects(corpus: Corpus) -> dict[str, str]:
+    """A page at every old slug of a renamed topic, sending readers (and their #anchor)
+    on to the topic's page: a link a trainer pasted before the rename keeps working."""
+    template = environment().get_template("redirect.html.j2")
+    return {f"topics/{old}.html": template.render(target=f"{topic.slug}.html", title=topic.title)
+            for topic in corpus.taxonomy.topics for old in topic.old_slugs}
+
+
 def report_context(corpus: Corpus, kb, counts: Counter) -> dict:
     """Figures shared by the report page and report.json."""
     removed = [item for d in corpus.documents for item in d.removed]
