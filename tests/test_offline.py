@@ -110,3 +110,21 @@ def test_a_topic_page_prints_on_a4_without_chrome_and_with_link_targets(page, se
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", data)) >= 1
     assert b"/MediaBox [0 0 594.96 841.92]" in data or b"/MediaBox [0 0 595" in data
+
+
+@pytest.mark.browser
+def test_the_example_course_handout_prints_on_a4(page, seed_site, artifacts_dir):
+    folder = bundle_folder(seed_site)
+    handouts = sorted((folder / "courses").glob("*-handout.html"))
+    assert handouts, "the example course ships with the default corpus"
+    page.goto(handouts[0].as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator("header.md-header").is_visible()
+    readings = page.locator(".kb-handout-reading")
+    assert readings.count() >= 5
+    assert page.locator(".kb-handout-link").first.is_visible()         # link targets on paper
+    page.set_viewport_size({"width": 794, "height": 1123})             # A4 at 96 dpi
+    page.screenshot(path=str(artifacts_dir / "print-course-handout-page1.png"))
+    pdf = artifacts_dir / "print-course-handout.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF")
