@@ -144,11 +144,23 @@ def test_every_paragraph_is_a_target_with_its_own_anchor(corpus):
 
 def test_the_index_stores_text_once_without_escapes(corpus):
     index = SearchIndex.build(corpus)
-    data = index.files({"lang": ["zh"]})["search_index.json"]
+    files = index.files({"lang": ["zh"]})
+    data = files["kb-data.txt"]
     assert "\\u" not in data and "\u200b" not in data
-    assert json.loads(data)["config"]["lang"] == ["zh"]
-    for _, _, text, _, _ in index.docs:
-        assert data.count(json.dumps(text, ensure_ascii=False)) >= 1
+    for _, anchor, text, kind, number in index.docs:
+        assert f"\t{anchor}\t{kind}\t{number}\t{text}\n" in data
+    assert sum(text in data for _, _, text, _, _ in index.docs) == len(index.docs)
+
+
+def test_the_json_material_fetches_on_every_page_is_small(corpus):
+    stub = json.loads(SearchIndex.build(corpus).files({"lang": ["zh"]})["search_index.json"])
+    assert stub["docs"] == [] and stub["config"]["lang"] == ["zh"]
+    assert stub["config"]["kb"]["data"] == "search/kb-data.txt"
+
+
+def test_a_tab_or_line_break_inside_a_text_cannot_break_a_record():
+    index = SearchIndex(pages=[["a.html", "标\t题"]], docs=[[0, "p-1", "第一行\n第二行\t尾", 3, 1]])
+    assert index.data() == "P\ta.html\t标 题\nD\t0\tp-1\t3\t1\t第一行 第二行 尾\n"
 
 
 def test_aliases_point_at_their_topic_page(corpus):
@@ -157,9 +169,13 @@ def test_aliases_point_at_their_topic_page(corpus):
     assert targets == {"人手不够": "topics/duiwu.html", "没钱": "topics/jingfei.html"}
 
 
-def test_the_script_form_defines_the_index_for_file_urls(corpus):
+def test_the_script_form_carries_config_and_documents_for_file_urls(corpus):
     files = SearchIndex.build(corpus).files({})
-    assert files["search_index.js"].startswith("var __index = " + files["search_index.json"])
+    script = files["search_index.js"]
+    assert script.startswith("var __index = ") and script.endswith(";\n")
+    value = json.loads(script[len("var __index = "):-2])
+    assert value["docs"] == [files["kb-data.txt"]]
+    assert value["config"] == json.loads(files["search_index.json"])["config"]
 
 
 # ------------------------------------------------------------------ term index
@@ -209,7 +225,7 @@ def test_the_browser_cuts_queries_exactly_as_python_does(page, engine):
 
 
 def test_the_browser_folds_traditional_queries_exactly_as_python_does(page, engine):
-    payload = engine.payload({})["config"]["kb"]
+    payload = engine.config({})["kb"]
     table = dict(zip(payload["fold"][::2], payload["fold"][1::2]))
     for query in ("統戰委員配備不足", "隊伍建設", "统战委员"):
         assert page.evaluate("q => engine.foldQuery(q)", query) == fold(query, table, dict(payload["repairs"]))

@@ -67,7 +67,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.search_config is not None:
             self.search_files = index.files(self.search_config)
             self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
-                                     "index_bytes": len(self.search_files["search_index.json"].encode()),
+                                     "index_bytes": sum(len(self.search_files[n].encode()) for n in
+                                                        ("search_index.json", "kb-data.txt")),
+                                     "file_index_bytes": len(self.search_files["search_index.js"].encode()),
                                      "vocabulary": len(index.vocabulary.levels),
                                      "user_words": len(index.vocabulary.user_words)}
         written = write_pages(self.generated, self.pages)

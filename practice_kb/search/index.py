@@ -1,25 +1,35 @@
 """The search index: each paragraph, heading and knowledge page once, as a result target.
 
 A result lands where its words are: a paragraph is addressed by its own anchor. The
-text is stored once and plainly (no escapes, no segment marks); what the browser needs
-to cut queries and fold Traditional characters rides along in `config.kb`.
+text is stored once and plainly (no escapes, no segment marks) in a line format the
+browser splits without a JSON parser; what the browser needs to cut queries and fold
+Traditional characters rides along in `config.kb`.
 
-Format (read by overrides/assets/javascripts/kb-search.js):
-  config.kb.pages   [[url, title], …]
-  config.kb.words   "统战工作7统战5…"  the vocabulary, each word with its weight level (1–9)
-  config.kb.fold    "TSTS…"          Traditional → Simplified character pairs
-  config.kb.repairs [[from, to], …]   phrase repairs after folding
-  config.kb.aliases [[alias, page], …] colloquial names of topics
-  config.kb.stop    [word, …]         query words that say nothing about the subject
-  config.kb.boost   [page, title, heading, text] weights by kind
-  docs              [[page, anchor, text, kind, number], …]  kind: 0 page 1 title 2 heading 3 text;
-                    number is 第N段. A paragraph's label (its heading · 第N段) is rebuilt in the
-                    browser from the heading before it, so it is not stored twice.
+Files (read by overrides/assets/javascripts/kb-search.js):
+  search/search_index.json  {config, docs: []} — Material fetches this on every page over
+                            http(s), so it stays small; the worker fetches kb.data itself,
+                            off the page's thread, when search is first used.
+  search/kb-data.txt        the documents (below)
+  search/search_index.js    for file://, where nothing can be fetched: the same config and
+                            the documents as one string, docs: ["<kb-data.txt>"]
+
+config.kb: words "统战工作7统战5…" (vocabulary, each word with its weight level 1–9),
+fold "TSTS…" (Traditional → Simplified pairs), repairs [[from, to]…] (phrase repairs after
+folding), aliases [[alias, page]…], stop [word…], boost [page, title, heading, text],
+data (kb-data.txt's path from the site root).
+
+kb-data.txt, one record per line, fields split by tabs:
+  P <url> <title>                          a page, numbered from 0 in order
+  D <page> <anchor> <kind> <number> <text>  kind: 0 page 1 title 2 heading 3 text;
+                                           number is 第N段. A paragraph's label (its heading ·
+                                           第N段) is rebuilt in the browser from the heading
+                                           before it, so it is not stored twice.
 """
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..rules import load_rules
 from ..structure import Corpus
@@ -27,6 +37,7 @@ from .dictionary import Vocabulary
 from .fold import fold_table, phrase_repairs
 
 KINDS = ("page", "title", "heading", "text")
+DATA_FILE = "search/kb-data.txt"
 
 
 @dataclass
@@ -74,13 +85,20 @@ class SearchIndex:
         """UTF-8 size of the text the index makes searchable (titles and bodies)."""
         return sum(len(t.encode()) for _, t in self.pages) + sum(len(d[2].encode()) for d in self.docs)
 
-    def payload(self, theme_config: dict) -> dict:
-        """The index as Material's search expects it: {config, docs}, our part under config.kb."""
+    def data(self) -> str:
+        """kb-data.txt: pages, then documents, a line each."""
+        lines = [f"P\t{url}\t{_field(title)}" for url, title in self.pages]
+        lines += [f"D\t{page}\t{anchor}\t{kind}\t{number}\t{_field(text)}"
+                  for page, anchor, text, kind, number in self.docs]
+        return "\n".join(lines) + "\n"
+
+    def config(self, theme_config: dict) -> dict:
+        """Material's index config with ours under config.kb."""
         rules = load_rules("search.yml")
         characters = {c for d in self.docs for c in d[2]} | {c for _, t in self.pages for c in t}
         table = fold_table(characters)
         kb = {
-            "pages": self.pages,
+            "data": DATA_FILE,
             "words": "".join(f"{w}{n}" for w, n in self.vocabulary.levels.items()),
             "fold": "".join(t + s for t, s in sorted(table.items())),
             "repairs": sorted([[k, v] for k, v in phrase_repairs().items()]),
@@ -88,10 +106,24 @@ class SearchIndex:
             "stop": rules["stopwords"],
             "boost": [rules["boost"][k] for k in KINDS],
         }
-        return {"config": {**theme_config, "kb": kb}, "docs": self.docs}
+        return {**theme_config, "kb": kb}
 
     def files(self, theme_config: dict) -> dict[str, str]:
-        """search_index.json for http(s), search_index.js for file:// (loaded as a script)."""
-        data = json.dumps(self.payload(theme_config), ensure_ascii=False, separators=(",", ":"))
-        return {"search_index.json": data, "search_index.js": "var __index = " + data + ";\n",
-                "userdict.txt": self.vocabulary.userdict()}
+        """The files under site/search/, by name."""
+        config = self.config(theme_config)
+        data = self.data()
+        return {
+            "search_index.json": _json({"config": config, "docs": []}),
+            Path(DATA_FILE).name: data,
+            "search_index.js": "var __index = " + _json({"config": config, "docs": [data]}) + ";\n",
+            "userdict.txt": self.vocabulary.userdict(),
+        }
+
+
+def _field(text: str) -> str:
+    """A text as one field of a line: no tabs or line breaks inside."""
+    return " ".join(text.replace("\t", " ").splitlines())
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -54,9 +54,30 @@
     return words
   }
 
+  /* kb-data.txt: "P\turl\ttitle" and "D\tpage\tanchor\tkind\tnumber\ttext" lines */
+  function parseData(data) {
+    var pages = [], docs = [], start = 0
+    while (start < data.length) {
+      var end = data.indexOf("\n", start)
+      if (end === -1) end = data.length
+      var line = data.slice(start, end)
+      start = end + 1
+      if (line.charCodeAt(0) === 80) {                       /* P */
+        var tab = line.indexOf("\t", 2)
+        pages.push([line.slice(2, tab), line.slice(tab + 1)])
+      } else if (line.charCodeAt(0) === 68) {                /* D */
+        var f = line.split("\t")
+        docs.push({ page: +f[1], anchor: f[2], kind: +f[3], number: +f[4], text: f.slice(5).join("\t") })
+      }
+    }
+    return { pages: pages, docs: docs }
+  }
+
+  /* index: Material's {config, docs}, docs holding kb-data.txt as one string */
   function Engine(index) {
     var kb = index.config.kb
-    this.pages = kb.pages
+    var data = parseData(index.docs[0] || "")
+    this.pages = data.pages
     this.words = parseWords(kb.words)
     this.fold = new Map()
     for (var i = 0; i + 1 < kb.fold.length; i += 2)
@@ -72,8 +93,7 @@
 
     /* Documents, each paragraph labelled by the heading before it */
     var heading = new Map(), texts = [], offset = 0, total = 0
-    this.docs = index.docs.map(function (d) {
-      var doc = { page: d[0], anchor: d[1], text: d[2], kind: d[3], number: d[4] }
+    this.docs = data.docs.map(function (doc) {
       if (doc.kind === 2) heading.set(doc.page, doc.text)
       if (doc.kind <= 1) heading.delete(doc.page)
       doc.label = doc.kind === 3
@@ -315,13 +335,26 @@
     return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "")
   }
 
-  /* Material's worker protocol */
+  /* Material's worker protocol. Over http(s) the page sends only the small config and
+     the documents are fetched here, off the page's thread; from file:// (a blob worker,
+     which can fetch nothing) the page sends them along as one string. */
   var engine = null
+  function setup(index) {
+    if (index.docs.length || !index.config.kb.data)
+      return Promise.resolve(new Engine(index))
+    var root = new URL("../../", scope.location.href)      /* this file is assets/javascripts/ */
+    return fetch(new URL(index.config.kb.data, root).href)
+      .then(function (response) { return response.text() })
+      .then(function (data) { return new Engine({ config: index.config, docs: [data] }) })
+  }
+
   scope.onmessage = function (event) {
     var message = event.data
     if (message.type === SETUP) {
-      engine = new Engine(message.data)
-      scope.postMessage({ type: READY })
+      setup(message.data).then(function (ready) {
+        engine = ready
+        scope.postMessage({ type: READY })
+      })
     } else if (message.type === QUERY) {
       var items = engine && message.data ? engine.search(message.data) : []
       scope.postMessage({ type: RESULT, data: { items: items } })
