@@ -20,6 +20,7 @@ from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
 from .identity import digest, slugify
 from .sections import build_tree
+from .tokens import current as current_cuts
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -33,6 +34,27 @@ def find_cases(articles: list[Article], rules: dict | None = None) -> list[Case]
 
 # --------------------------------------------------------------------------- tokens
 
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+
+
+def _sentences(text: str):
+    """(start, end) of each sentence, its closing mark included."""
+    start = 0
+    for mark in _SENTENCE_END.finditer(text):
+        if mark.end() > start:
+            yield start, mark.end()
+        start = mark.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _sentence_around(text: str, index: int) -> tuple[int, int]:
+    for start, end in _sentences(text):
+        if start <= index < end:
+            return start, end
+    return 0, len(text)
+
+
 
 class _Tokens:
     """A text cut by jieba.posseg, with the offset of every token."""
@@ -43,8 +65,7 @@ class _Tokens:
         self.owner: list[int] = []            # char index → start of its token
         self.end: dict[int, int] = {}         # token start → token end
         offset = 0
-        for pair in posseg.cut(text):
-            word, tag = pair.word, pair.flag
+        for word, tag in current_cuts().tagged(text):
             self.tags[offset] = tag
             self.end[offset] = offset + len(word)
             self.owner.extend([offset] * len(word))
@@ -161,9 +182,20 @@ class CaseFinder:
     # ------------------------------------------------------------------ recognition
 
     def recognise(self, text: str) -> list[_Name]:
-        """The names this text proves by itself (tag or context), in order of appearance."""
-        if not text:
+        """The names this text proves by itself (tag or context), in order of appearance.
+
+        A name and the words that prove it stand in one sentence, so only sentences where
+        a suffix occurs are cut with tags: most of the text never is."""
+        if not text or not self._may_name(text):
             return []
+        found: list[_Name] = []
+        for start, end in _sentences(text):
+            sentence = text[start:end]
+            if self._may_name(sentence):
+                found += self._recognise(sentence)
+        return found
+
+    def _recognise(self, text: str) -> list[_Name]:
         tokens = self._tokens(text)
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, _Name]] = []
@@ -285,6 +317,14 @@ class CaseFinder:
                                       if tokens.is_start(i) and tokens.end[i] <= s]
         return max(jieba.dt.FREQ.get(word) or 0 for word in words) <= self.plain_max_frequency
 
+    def _may_name(self, text: str) -> bool:
+        """Whether any suffix occurs at all: most paragraphs name nothing, and cutting
+        them with tags is the expensive part."""
+        suffix = self.university.get("suffix")
+        if suffix and suffix in text or self.college.get("suffix") and self.college["suffix"] in text:
+            return True
+        return any(pattern is not None and pattern.search(text) for pattern in (self.admin_re, self.department_re))
+
     def _ends_with_suffix(self, stem: str) -> bool:
         return any(stem.endswith(suffix) for suffix in self.admin)
 
@@ -348,9 +388,10 @@ class CaseFinder:
         if unit:
             before = self.unit_before.search(text, 0, s)
             return (before.group() if before else "") + text[s:unit.end()]
-        tokens = self._tokens(text)
-        if self.department_re and e < len(text) and tokens.is_start(e):
-            end = tokens.end[e]
+        a, b = _sentence_around(text, s)
+        tokens = self._tokens(text[a:b])
+        if self.department_re and e < b and tokens.is_start(e - a):
+            end = tokens.end[e - a] + a
             word = text[e:end]
             if len(word) <= 5 and any(word.endswith(x) for x in self.department.get("suffixes") or ()):
                 return text[s:end]     # "…县民政局": a department of the place

@@ -29,6 +29,7 @@ import jieba.analyse
 
 from ..rules import load_rules
 from ..structure import Article
+from .tokens import current as current_cuts
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -189,8 +190,10 @@ def _vectors(articles: list[Article], rules: dict,
 def _words(article: Article, stop: frozenset[str]) -> dict[str, int]:
     """Word counts of the article's title and paragraphs: words of two or more characters
     holding a Han character or a letter and no digit, minus stop words."""
-    text = "\n".join([article.title] + [paragraph.text for paragraph in article.paragraphs])
-    return {word: n for word, n in Counter(jieba.lcut(text)).items()
+    cuts = current_cuts()
+    counts = Counter(word for text in [article.title] + [p.text for p in article.paragraphs]
+                     for word in cuts.words(text))
+    return {word: n for word, n in counts.items()
             if len(word) >= 2 and word not in stop and _WORD.search(word) and not _DIGIT.search(word)}
 
 

@@ -12,3 +12,5 @@ class KnowledgeBaseConfig(Config):
     generated = c.Type(str, default="docs/generated")
     # Trainers' courses (courses/<name>.yml), relative to mkdocs.yml; no folder, no course pages.
     courses = c.Type(str, default="courses")
+    # Where jieba's cuts are kept between builds (relative to mkdocs.yml); "" keeps none.
+    cache = c.Type(str, default=".cache/practice_kb")

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
+from ..extract.tokens import Cuts, use as use_cuts
 from ..pipeline import build_corpus
 from ..render import render_pages, render_redirects
 from ..render.writer import write_pages
@@ -31,6 +32,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.generated = (root / self.config.generated).resolve()
         self.topics = (root / self.config.topics).resolve()
         self.courses = (root / self.config.courses).resolve()
+        self.cache = (root / self.config.cache).resolve() if self.config.cache else None
         self.pages: dict[str, str] = {}
         self.report: dict = {}
         self.search_files: dict[str, str] = {}
@@ -55,6 +57,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Run the pipeline once per build; `mkdocs serve` rebuilds pick up source changes.
         if not self.sources.is_dir():
             raise PluginError(f"找不到源文件目录 {self.sources}（mkdocs.yml 中 practice_kb.sources）")
+        cuts = use_cuts(Cuts(self.cache))
         try:
             corpus = build_corpus(self.sources, self.topics)
             courses = load_courses(self.courses, corpus)
@@ -62,6 +65,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(str(error)) from None
         index = SearchIndex.build(corpus)
         self.pages = render_pages(corpus, term_index(corpus, index.vocabulary), courses)
+        cuts.save()
         self.report = build_report(corpus)
         self.redirects = render_redirects(corpus)
         if self.search_config is not None:

@@ -47,7 +47,10 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     aliases = {a for t in corpus.taxonomy.topics for a in t.aliases}
     paragraphs = [(a, p) for a in corpus.articles if not a.duplicate_of and not a.off_topic
                   for p in a.paragraphs if p.kind == "text" and p.twin is None]
-    candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, len(paragraphs))
+    candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, rules["max_terms"])
+    # The most used first, and only as many as can make the cut: each is looked for in
+    # every paragraph below.
+    candidates = set(sorted(candidates, key=lambda w: -vocabulary.words.get(w, 0))[:2 * rules["max_terms"]])
     candidates -= _fragments(candidates, vocabulary, [p.text for _, p in paragraphs[:FRAGMENT_SAMPLE]])
     terms = []
     for word in candidates:
@@ -78,14 +81,14 @@ def _fragments(candidates: set[str], vocabulary: Vocabulary, texts: list[str]) -
     return pieces
 
 
-def _salient(vocabulary: Vocabulary, paragraphs: int) -> set[str]:
+def _salient(vocabulary: Vocabulary, size: int) -> set[str]:
     """Words this corpus uses far more than ordinary text does: rarer than the median word
     in jieba's IDF table (or absent from it), ranked by count × IDF."""
     idf = jieba.analyse.default_tfidf.idf_freq
     median = jieba.analyse.default_tfidf.median_idf
     weight = Counter({w: n * idf.get(w, median) for w, n in vocabulary.words.items()
                       if len(w) >= 2 and idf.get(w, median) >= median})
-    return {w for w, _ in weight.most_common(max(50, paragraphs // 2))}
+    return {w for w, _ in weight.most_common(size)}
 
 
 def _topics_of(word: str, corpus: Corpus) -> list[Topic]:

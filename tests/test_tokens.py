@@ -1,0 +1,44 @@
+"""jieba's cuts are remembered between builds, and a broken memo costs only time."""
+from __future__ import annotations
+
+import jieba
+
+from practice_kb.extract.tokens import FILE, Cuts
+
+
+def test_cuts_are_jiebas_and_survive_to_the_next_build(tmp_path, monkeypatch):
+    first = Cuts(tmp_path)
+    assert list(first.words("统战工作经费不足")) == jieba.lcut("统战工作经费不足")
+    assert all(isinstance(tag, str) for _, tag in first.tagged("青石县统战部"))
+    first.save()
+    assert (tmp_path / FILE).is_file()
+
+    def no_cutting(*args, **kwargs):
+        raise AssertionError("cut again although remembered")
+
+    monkeypatch.setattr(jieba, "lcut", no_cutting)
+    second = Cuts(tmp_path)
+    assert "".join(second.words("统战工作经费不足")) == "统战工作经费不足"
+
+
+def test_only_the_cuts_a_build_used_are_kept(tmp_path):
+    first = Cuts(tmp_path)
+    first.words("旧的段落")
+    first.save()
+    second = Cuts(tmp_path)
+    second.words("新的段落")
+    second.save()
+    assert len(Cuts(tmp_path)._stored) == 1
+
+
+def test_a_damaged_memo_is_ignored(tmp_path):
+    (tmp_path / FILE).write_bytes(b"not a pickle")
+    cuts = Cuts(tmp_path)
+    assert list(cuts.words("统战")) == jieba.lcut("统战")
+
+
+def test_without_a_folder_nothing_is_written(tmp_path):
+    cuts = Cuts(None)
+    cuts.words("统战")
+    cuts.save()
+    assert not list(tmp_path.iterdir())
