@@ -25,7 +25,9 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     documents = {d.source: d for d in corpus.documents}
     shown = corpus.shown_points()
     counts = Counter(point.facet for _, point in shown)
+    limits = load_rules("pages.yml")
     context = {
+        "limits": limits,
         "corpus": corpus,
         "knowledge": kb,
         "names": names,
@@ -36,25 +38,46 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     }
     pages = {
         "index.md": env.get_template("home.md.j2").render(context),
-        "sources/index.md": env.get_template("sources.md.j2").render(context),
         "report.md": env.get_template("report.md.j2").render(context),
         "topics/index.md": env.get_template("topics.md.j2").render(context),
         "cases/index.md": env.get_template("cases.md.j2").render(context, cases=corpus.cases),
         "others.md": env.get_template("others.md.j2").render(context, off_topic=corpus.off_topic),
     }
     if terms is not None:
+        per_term = load_rules("search.yml")["term_index"]["paragraphs_per_term"]
         pages["terms.md"] = env.get_template("terms.md.j2").render(
-            context, groups=terms, per_term=load_rules("search.yml")["term_index"]["paragraphs_per_term"])
+            context, groups=terms, per_term=per_term, initial_slug=initial_slug)
+        one = env.get_template("terms_initial.md.j2")
+        for initial, group in terms:
+            pages[f"terms/{initial_slug(initial)}.md"] = one.render(
+                context, groups=terms, initial=initial, terms=group, initial_slug=initial_slug)
+    by_source: dict[str, list] = {}
+    for article in corpus.articles:
+        by_source.setdefault(article.source, []).append(article)
+    size = limits["sources_per_page"]
+    chunks = [corpus.documents[i:i + size] for i in range(0, len(corpus.documents), size)] or [[]]
+    for number, chunk in enumerate(chunks, 1):
+        pages["sources/index.md" if number == 1 else f"sources/index-{number}.md"] = env.get_template(
+            "sources.md.j2").render(context, documents=chunk, by_source=by_source, number=number,
+                                    total=len(chunks))
     lists = env.get_template("facet_list.md.j2")
     pages["problems.md"] = lists.render(
         context, title="问题清单", intro="各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。",
-        groups=kb.primary("问题"), other_title="对策清单", other_page="countermeasures.md", other_facet="对策")
+        groups=kb.primary("问题"), other_title="对策清单", other_page="countermeasures.md", other_facet="对策",
+        facet="问题")
     pages["countermeasures.md"] = lists.render(
         context, title="对策清单", intro="各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。",
-        groups=kb.primary("对策"), other_title="问题清单", other_page="problems.md", other_facet="问题")
+        groups=kb.primary("对策"), other_title="问题清单", other_page="problems.md", other_facet="问题",
+        facet="对策")
     topic = env.get_template("topic.md.j2")
     for view in kb.topics:
         pages[f"topics/{view.topic.slug}.md"] = topic.render(context, view=view)
+        for facet in FACET_ORDER:
+            items = view.facets.get(facet, [])
+            if len(items) > limits["topic_excerpts"]:
+                pages.update(more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
+                                        f"{view.topic.title} · {names[facet]}", items,
+                                        f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title))
     case = env.get_template("case.md.j2")
     case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
                      ("心得", "心得体会")]
@@ -66,6 +89,12 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         pages[f"cases/{item.slug}.md"] = case.render(
             context, case=item, excerpts=excerpts, sections=case_sections,
             topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])
+        for facet, title in case_sections:
+            items = excerpts.get(facet, [])
+            if len(items) > limits["case_excerpts"]:
+                pages.update(more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
+                                        f"{item.name} · {title}", items,
+                                        f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name))
     source = env.get_template("source.md.j2")
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
@@ -78,6 +107,24 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
     pages.update(render_courses(corpus, courses or [], env))
     return pages
+
+
+def initial_slug(initial: str) -> str:
+    """The page name of a term-index initial: "T" → "t", "#" → "other"."""
+    return initial.lower() if initial.isalpha() else "other"
+
+
+def more_pages(env, base: str, title: str, items: list[Excerpt], back_href: str,
+               back_title: str) -> dict[str, str]:
+    """A long list in continuation pages: <base>.md, <base>-2.md, … of `more_page` each."""
+    size = load_rules("pages.yml")["more_page"]
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    template = env.get_template("excerpts.md.j2")
+    name = base.rsplit("/", 1)[-1]
+    return {(f"{base}.md" if number == 1 else f"{base}-{number}.md"): template.render(
+                title=title, items=chunk, number=number, total=len(chunks), count=len(items),
+                base=name, back_href=back_href, back_title=back_title)
+            for number, chunk in enumerate(chunks, 1)}
 
 
 def render_redirects(corpus: Corpus) -> dict[str, str]:
