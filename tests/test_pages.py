@@ -1,0 +1,70 @@
+"""Pages stay bounded as the corpus grows: long sections continue on pages of their own,
+and nothing is lost on the way."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import practice_kb.render as render
+from practice_kb.pipeline import build_corpus
+from practice_kb.rules import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBLEMS = "\n".join([
+    "东村统战干部人手不足，一人兼管宣传、组织和信访。",
+    "西岭乡没有专职统战委员，工作只能靠临时抽调人员。",
+    "南湾镇统战干事年龄偏大，三年内将有两人退休而无人接替。",
+    "北山村联络员队伍不稳定，今年已经换了三任。",
+    "中和街道统战干部缺乏培训，对民族宗教政策不熟悉。",
+    "上坪乡统战部门编制被挤占，实际在岗只有一人。",
+    "下洼村党外干部储备不够，后备人选青黄不接。",
+    "左家庄统战委员忙于中心工作，统战工作排不上日程。",
+    "右岸社区统战信息员多为兼职，报送信息时断时续。",
+    "前进镇统战干部待遇偏低，年轻人不愿意到这个岗位。",
+    "后街村统战工作没有专人负责，台账资料残缺不全。",
+    "里仁乡统战干部调动频繁，工作缺乏连续性。",
+])
+SOURCE = f"""青石县统战工作调研
+
+一、存在的问题
+{PROBLEMS}
+
+二、对策建议
+配齐配强乡镇统战干部，解决人手不足的问题。
+"""
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    limits = {**load_rules("pages.yml"), "topic_excerpts": 3, "case_excerpts": 3, "more_page": 4,
+              "sources_per_page": 1, "report_items": 2}
+
+    def rules(name):
+        return limits if name == "pages.yml" else load_rules(name)
+
+    monkeypatch.setattr(render, "load_rules", rules)
+    return limits
+
+
+def test_a_long_topic_section_continues_on_numbered_pages_holding_every_excerpt(tmp_path, small_limits):
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("白沙镇统战工作\n\n白沙镇统战委员配备到位。\n", encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    pages = render.render_pages(corpus)
+    topic = next(slug for slug in (t.slug for t in corpus.taxonomy.topics)
+                 if f"topics/{slug}-problems.md" in pages)
+    main = pages[f"topics/{topic}.md"]
+    assert f"({topic}-problems.html)" in main or f'href="{topic}-problems.html"' in main
+    more = sorted(name for name in pages if re.fullmatch(rf"topics/{topic}-problems(-\d+)?\.md", name))
+    assert len(more) >= 2
+    cited = [re.findall(r"sources/[^)#]+\.md#(p-[0-9a-f]+)", pages[name]) for name in more]
+    assert all(len(c) <= small_limits["more_page"] for c in cited)
+    on_topic_page = re.findall(r"sources/[^)#]+\.md#(p-[0-9a-f]+)",
+                               main.split("{ #problems }")[1].split("\n## ")[0])
+    assert len(on_topic_page) == small_limits["topic_excerpts"]
+    assert set(on_topic_page) <= {a for c in cited for a in c}
+    assert 'href="' + Path(more[1]).stem + '.html"' in pages[more[0]]         # next page link
+    assert len(pages["sources/index.md"].split("\n## ")) - 1 == 1 and "sources/index-2.md" in pages
