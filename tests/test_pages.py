@@ -68,3 +68,22 @@ def test_a_long_topic_section_continues_on_numbered_pages_holding_every_excerpt(
     assert set(on_topic_page) <= {a for c in cited for a in c}
     assert 'href="' + Path(more[1]).stem + '.html"' in pages[more[0]]         # next page link
     assert len(pages["sources/index.md"].split("\n## ")) - 1 == 1 and "sources/index-2.md" in pages
+
+
+def test_the_problem_list_is_paged_and_holds_every_point_once_with_links_to_the_right_page(
+        tmp_path, small_limits):
+    small_limits["list_page"] = 5
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    pages = render.render_pages(corpus)
+    listed = sorted(name for name in pages if re.fullmatch(r"problems(-\d+)?\.md", name))
+    assert len(listed) >= 3
+    anchors = [a for name in listed for a in re.findall(r"sources/[^)#]+\.md#(p-[0-9a-f]+)", pages[name])]
+    problems = [p for a in corpus.articles for p in a.points if p.facet == "问题" and p.topics]
+    assert sorted(anchors) == sorted(p.paragraph.anchor for p in problems)
+    for name in listed:
+        assert len(re.findall(r"sources/[^)#]+\.md#p-", pages[name])) <= 5
+    # The group's heading (its anchor) is on the first page holding it; topic pages link there.
+    slug = problems[0].topics[0]
+    home = next(name for name in listed if f"{{ #{slug} }}" in pages[name])
+    assert f"../{Path(home).stem}.html#{slug}" in pages[f"topics/{slug}.md"]

@@ -61,14 +61,19 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             "sources.md.j2").render(context, documents=chunk, by_source=by_source, number=number,
                                     total=len(chunks))
     lists = env.get_template("facet_list.md.j2")
-    pages["problems.md"] = lists.render(
-        context, title="问题清单", intro="各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。",
-        groups=kb.primary("问题"), other_title="对策清单", other_page="countermeasures.md", other_facet="对策",
-        facet="问题")
-    pages["countermeasures.md"] = lists.render(
-        context, title="对策清单", intro="各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。",
-        groups=kb.primary("对策"), other_title="问题清单", other_page="problems.md", other_facet="问题",
-        facet="对策")
+    specs = {"问题": ("problems", "问题清单", "各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。", "对策"),
+             "对策": ("countermeasures", "对策清单", "各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。", "问题")}
+    paged = {facet: list_pages(kb.primary(facet), limits["list_page"]) for facet in specs}
+    where = {facet: {view.topic.slug: (stem if number == 1 else f"{stem}-{number}") + ".html"
+                     for number, parts in enumerate(paged[facet], 1) for view, _, continued in parts
+                     if not continued}
+             for facet, (stem, *_rest) in specs.items()}
+    context["where"] = where
+    for facet, (stem, title, intro, other) in specs.items():
+        for number, parts in enumerate(paged[facet], 1):
+            pages[f"{stem}.md" if number == 1 else f"{stem}-{number}.md"] = lists.render(
+                context, title=title, intro=intro, parts=parts, number=number, total=len(paged[facet]),
+                stem=stem, other_title=specs[other][1], other_facet=other)
     topic = env.get_template("topic.md.j2")
     for view in kb.topics:
         pages[f"topics/{view.topic.slug}.md"] = topic.render(context, view=view)
@@ -106,6 +111,28 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         pages[f"sources/{article.slug}.md"] = source.render(
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
     pages.update(render_courses(corpus, courses or [], env))
+    return pages
+
+
+def list_pages(groups: list, size: int) -> list[list[tuple]]:
+    """问题清单 / 对策清单 in pages of about `size` excerpts: [(topic view, excerpts, continued?)]
+    per page. Groups stay whole where they fit; a larger one continues on the next page."""
+    pages: list[list[tuple]] = [[]]
+    room = size
+    for view, items in groups:
+        if room < min(len(items), size) and pages[-1]:
+            pages.append([])
+            room = size
+        first = True
+        while True:
+            part, items = items[:max(room, 1)], items[max(room, 1):]
+            pages[-1].append((view, part, not first))
+            room -= len(part)
+            first = False
+            if not items:
+                break
+            pages.append([])
+            room = size
     return pages
 
 
