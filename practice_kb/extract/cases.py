@@ -48,6 +48,14 @@ def _sentences(text: str):
         yield start, len(text)
 
 
+def _occurrences(word: str, text: str):
+    """Start of each non-overlapping occurrence of word in text."""
+    start = text.find(word)
+    while start != -1:
+        yield start
+        start = text.find(word, start + len(word))
+
+
 def _sentence_around(text: str, index: int) -> tuple[int, int]:
     for start, end in _sentences(text):
         if start <= index < end:
@@ -364,8 +372,11 @@ class CaseFinder:
                   names: dict[str, _Name]) -> list[_Candidate]:
         """Every occurrence of a known name (or its alias) in the title and live paragraphs;
         a longer name claims its characters first ("…大学…学院" before "…大学")."""
-        forms = sorted(((form, name) for name in names.values() for form in (name.name, name.alias) if form),
-                       key=lambda item: -len(item[0]))
+        # Only the names this article uses at all are looked for paragraph by paragraph:
+        # a province's corpus knows hundreds of names, an article a handful.
+        whole = "\n".join([article.title] + [p.text for p in paragraphs])
+        forms = sorted(((form, name) for name in names.values() for form in (name.name, name.alias)
+                        if form and form in whole), key=lambda item: -len(item[0]))
         found: dict[str, _Candidate] = {}
         for paragraph in [None] + paragraphs:
             text = article.title if paragraph is None else paragraph.text
@@ -373,8 +384,8 @@ class CaseFinder:
                 continue
             taken: list[tuple[int, int]] = []
             for form, name in forms:
-                for match in re.finditer(re.escape(form), text):
-                    s, e = match.span()
+                for s in _occurrences(form, text):
+                    e = s + len(form)
                     if any(not (e <= a or s >= b) for a, b in taken):
                         continue
                     taken.append((s, e))

@@ -7,6 +7,8 @@ paragraphs. Each term links to the topics that hold it and to the paragraphs tha
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -52,14 +54,25 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     # every paragraph below.
     candidates = set(sorted(candidates, key=lambda w: -vocabulary.words.get(w, 0))[:2 * rules["max_terms"]])
     candidates -= _fragments(candidates, vocabulary, [p.text for _, p in paragraphs[:FRAGMENT_SAMPLE]])
+    # All paragraphs as one text: each candidate is found with one scan, not one per paragraph.
+    text = "\n".join(p.text for _, p in paragraphs)
+    starts = list(itertools.accumulate((len(p.text) + 1 for _, p in paragraphs), initial=0))
     terms = []
     for word in candidates:
-        found = [(a, p) for a, p in paragraphs if word in p.text]
+        found = _paragraphs_with(word, text, starts)
         if len(found) >= rules["min_paragraphs"]:
-            terms.append(Term(word, pinyin_key(word), found[:rules["paragraphs_per_term"]], len(found)))
+            terms.append(Term(word, pinyin_key(word), [paragraphs[i] for i in found[:rules["paragraphs_per_term"]]],
+                              len(found)))
     terms = sorted(terms, key=lambda t: -t.uses)[:rules["max_terms"]]
+    # A term belongs to the topics whose own words hold it, or that hold two or more points using it.
+    points = [(point.text, point.topics) for _, point in corpus.shown_points()]
+    point_text = "\n".join(t for t, _ in points)
+    point_starts = list(itertools.accumulate((len(t) + 1 for t, _ in points), initial=0))
     for term in terms:
-        term.topics = _topics_of(term.word, corpus)
+        holding = Counter(slug for i in _paragraphs_with(term.word, point_text, point_starts)
+                          for slug in points[i][1])
+        term.topics = [t for t in corpus.taxonomy.topics
+                       if term.word == t.title or term.word in t.keywords or holding[t.slug] >= 2]
     groups: dict[str, list[Term]] = {}
     for term in sorted(terms, key=lambda t: (t.key, t.word)):
         groups.setdefault(term.initial, []).append(term)
@@ -91,11 +104,12 @@ def _salient(vocabulary: Vocabulary, size: int) -> set[str]:
     return {w for w, _ in weight.most_common(size)}
 
 
-def _topics_of(word: str, corpus: Corpus) -> list[Topic]:
-    """Topics whose own words include the term, or that hold two or more points using it."""
-    holding: Counter[str] = Counter()
-    for article, point in corpus.shown_points():
-        if word in point.text:
-            holding.update(point.topics)
-    return [t for t in corpus.taxonomy.topics
-            if word == t.title or word in t.keywords or holding[t.slug] >= 2]
+def _paragraphs_with(word: str, text: str, starts: list[int]) -> list[int]:
+    """Indexes of the pieces of `text` (pieces begin at `starts`) that contain word."""
+    found: list[int] = []
+    at = text.find(word)
+    while at != -1:
+        piece = bisect.bisect_right(starts, at) - 1
+        found.append(piece)
+        at = text.find(word, starts[piece + 1]) if piece + 1 < len(starts) else -1
+    return found
