@@ -471,8 +471,8 @@ def write_report(results: dict, path: Path = REPORT) -> None:
              "main-thread task is the largest PerformanceObserver `longtask` entry from navigation "
              "until the result (or the time-out), the worst of the runs. *Search data fetched*: the bytes of "
              "the files under `search/` the page and its workers requested until the first result — the "
-             "index as a reader downloads it, whatever its files are called (`search_index.json` alone is "
-             "shown too, but ours keeps its text beside it).", ""]
+             "index as a reader downloads it, whatever its files are called (the index files on disk are "
+             "shown too).", ""]
     for size in sizes:
         found = size.get("found", {})
         rerun = f" Browser figures measured again {size['browser_rerun']}." if size.get("browser_rerun") else ""
