@@ -3,15 +3,14 @@ case, article or paragraph stops the build with the course file, the line and th
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
 
 import yaml
 
 from ..structure import Corpus, Course, Reading
 from .errors import ConfigError
+from .yamlfile import SLUG, compose, scalar
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = ("title", "audience", "date", "readings")
 _KINDS = ("topic", "case", "source", "search")
 _READING_KEYS = (*_KINDS, "note")
@@ -48,19 +47,10 @@ class _Targets:
 def _course(path: Path, targets: _Targets) -> Course:
     name = str(path)
     slug = path.stem
-    if not _SLUG.match(slug) or slug == "index" or slug.endswith("-handout"):
+    if not SLUG.match(slug) or slug == "index" or slug.endswith("-handout"):
         raise ConfigError(name, 0, f"文件名 “{path.name}” 用作课程网址：只能用小写字母、数字和连字符"
                                    "（例如 2024-spring.yml），且不能叫 index 或以 -handout 结尾")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(name, 0, f"无法读取课程文件：{error}") from None
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(name, mark.line + 1 if mark else 0,
-                          f"YAML 格式错误：{getattr(error, 'problem', error)}") from None
+    root = compose(path, "课程文件")
     if not isinstance(root, yaml.MappingNode):
         raise ConfigError(name, root.start_mark.line + 1 if root else 1,
                           "课程文件应当是一个映射：title、audience、date 和 readings 列表")
@@ -72,9 +62,9 @@ def _course(path: Path, targets: _Targets) -> Course:
         raise ConfigError(name, line, "readings 应当是非空列表，每项是 topic、case、source 或 search 之一")
     return Course(
         slug=slug,
-        title=_scalar(name, *fields["title"]),
-        audience=_scalar(name, *fields["audience"]) if "audience" in fields else "",
-        date=_scalar(name, *fields["date"]) if "date" in fields else "",
+        title=scalar(name, *fields["title"]),
+        audience=scalar(name, *fields["audience"]) if "audience" in fields else "",
+        date=scalar(name, *fields["date"]) if "date" in fields else "",
         readings=[_reading(name, item, targets) for item in node.value],
         path=name,
     )
@@ -94,7 +84,7 @@ def _reading(name: str, node: yaml.Node, targets: _Targets) -> Reading:
                           f"一条阅读材料只能写一项，这里同时写了 {' 和 '.join(kinds)}；请分成两条")
     kind = kinds[0]
     value, line = fields[kind]
-    target = _scalar(name, value, line)
+    target = scalar(name, value, line)
     note = _note(name, *fields["note"]) if "note" in fields else ""
     if kind == "search":
         return Reading(kind, target, note=note, line=line)
@@ -142,14 +132,8 @@ def _fields(name: str, node: yaml.MappingNode, allowed: tuple[str, ...]) -> dict
     return fields
 
 
-def _scalar(name: str, node: yaml.Node, line: int) -> str:
-    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise ConfigError(name, line, "应当是一段非空文字")
-    return str(node.value).strip()
-
-
 def _note(name: str, node: yaml.Node, line: int) -> str:
     """A trainer's note may be left empty (note: with nothing after it)."""
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
         return ""
-    return _scalar(name, node, line)
+    return scalar(name, node, line)

@@ -1,30 +1,20 @@
 """topics.yml → Taxonomy, refusing anything malformed with the file and line at fault."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
 from ..structure import Taxonomy, Topic
 from .errors import ConfigError
+from .yamlfile import SLUG, compose, scalar
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _KEYS = {"slug", "title", "description", "keywords", "aliases", "old_slugs"}
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(name, 0, f"无法读取专题分类表：{error}") from None
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ConfigError(name, mark.line + 1 if mark else 0,
-                          f"YAML 格式错误：{getattr(error, 'problem', error)}") from None
+    root = compose(path, "专题分类表")
     if not isinstance(root, yaml.MappingNode):
         raise ConfigError(name, 1, "应当是以 topics: 开头的列表")
     entries = dict((k.value, v) for k, v in root.value)
@@ -59,27 +49,21 @@ def _topic(name: str, node: yaml.Node) -> Topic:
     for required in ("slug", "title", "keywords"):
         if required not in fields:
             raise ConfigError(name, line, f"专题缺少 {required}")
-    slug = _scalar(name, *fields["slug"])
-    if not _SLUG.match(slug):
+    slug = scalar(name, *fields["slug"])
+    if not SLUG.match(slug):
         raise ConfigError(name, fields["slug"][1], f"slug “{slug}” 只能用小写字母、数字和连字符")
     keywords = _words(name, *fields["keywords"])
     if not keywords:
         raise ConfigError(name, fields["keywords"][1], f"专题 “{slug}” 没有关键词")
     return Topic(
         slug=slug,
-        title=_scalar(name, *fields["title"]),
-        description=_scalar(name, *fields["description"]) if "description" in fields else "",
+        title=scalar(name, *fields["title"]),
+        description=scalar(name, *fields["description"]) if "description" in fields else "",
         keywords=keywords,
         aliases=_words(name, *fields["aliases"]) if "aliases" in fields else (),
         old_slugs=_words(name, *fields["old_slugs"]) if "old_slugs" in fields else (),
         line=line,
     )
-
-
-def _scalar(name: str, node: yaml.Node, line: int) -> str:
-    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise ConfigError(name, line, "应当是一段非空文字")
-    return str(node.value).strip()
 
 
 def _words(name: str, node: yaml.Node, line: int) -> tuple[str, ...]:
