@@ -80,14 +80,20 @@ def test_the_edited_paragraph_is_the_one_whose_link_is_gone(before_after):
     assert any("本段已由编者修订" in text for text in after.values())
 
 
-def test_a_renamed_topics_old_address_leads_to_the_new_page(build_site, tmp_path):
-    topics = tmp_path / "topics.yml"
+@pytest.fixture(scope="module")
+def renamed_site(build_site, tmp_path_factory) -> Path:
+    """A site whose one topic was renamed from jingfei to jingfei-baozhang."""
+    topics = tmp_path_factory.mktemp("renamed") / "topics.yml"
     topics.write_text(
         "topics:\n"
         "  - slug: jingfei-baozhang\n    title: 经费保障\n    description: 工作经费。\n"
         "    keywords: [经费]\n    old_slugs: [jingfei]\n", encoding="utf-8")
-    site = build_site({"a.txt": "青石县统战工作\n\n统战工作经费不足。\n"},
+    return build_site({"a.txt": "青石县统战工作\n\n统战工作经费不足。\n"},
                       {"practice_kb": {"topics": str(topics)}})
+
+
+def test_a_renamed_topics_old_address_leads_to_the_new_page(renamed_site):
+    site = renamed_site
     old = site / "topics" / "jingfei.html"
     assert old.is_file() and (site / "topics" / "jingfei-baozhang.html").is_file()
     html = old.read_text(encoding="utf-8")
@@ -95,14 +101,7 @@ def test_a_renamed_topics_old_address_leads_to_the_new_page(build_site, tmp_path
 
 
 @pytest.mark.browser
-def test_the_old_address_with_an_anchor_lands_on_the_new_page(page, build_site, tmp_path):
-    topics = tmp_path / "topics.yml"
-    topics.write_text(
-        "topics:\n"
-        "  - slug: jingfei-baozhang\n    title: 经费保障\n    description: 工作经费。\n"
-        "    keywords: [经费]\n    old_slugs: [jingfei]\n", encoding="utf-8")
-    site = build_site({"a.txt": "青石县统战工作\n\n统战工作经费不足。\n"},
-                      {"practice_kb": {"topics": str(topics)}})
-    page.goto((site / "topics" / "jingfei.html").as_uri() + "#problems")
+def test_the_old_address_with_an_anchor_lands_on_the_new_page(page, renamed_site):
+    page.goto((renamed_site / "topics" / "jingfei.html").as_uri() + "#problems")
     page.wait_for_url(re.compile(r".*/topics/jingfei-baozhang\.html#problems$"))
     assert page.locator("article h1").inner_text().strip() == "经费保障"
