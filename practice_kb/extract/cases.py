@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 import jieba
-import jieba.posseg as posseg
 
 from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
@@ -299,8 +298,8 @@ class CaseFinder:
                 continue
             if proper_only:
                 # a department is a case of its own only when a proper name opens it
-                first = next(iter(posseg.cut(stem)), None)
-                if first is not None and first.flag in self.name_tags:
+                first = next(iter(current_cuts().tagged(stem)), None)
+                if first is not None and first[1] in self.name_tags:
                     proper.append(b)
                 continue
             tag = tokens.tags[b]

@@ -82,7 +82,8 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             if len(items) > limits["topic_excerpts"]:
                 pages.update(more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
                                         f"{view.topic.title} · {names[facet]}", items,
-                                        f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title))
+                                        f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
+                                        limits["more_page"]))
     case = env.get_template("case.md.j2")
     case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
                      ("心得", "心得体会")]
@@ -99,7 +100,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             if len(items) > limits["case_excerpts"]:
                 pages.update(more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
                                         f"{item.name} · {title}", items,
-                                        f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name))
+                                        f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]))
     source = env.get_template("source.md.j2")
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
@@ -142,9 +143,8 @@ def initial_slug(initial: str) -> str:
 
 
 def more_pages(env, base: str, title: str, items: list[Excerpt], back_href: str,
-               back_title: str) -> dict[str, str]:
-    """A long list in continuation pages: <base>.md, <base>-2.md, … of `more_page` each."""
-    size = load_rules("pages.yml")["more_page"]
+               back_title: str, size: int) -> dict[str, str]:
+    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     template = env.get_template("excerpts.md.j2")
     name = base.rsplit("/", 1)[-1]
