@@ -115,11 +115,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 target.write_text(html, encoding="utf-8")
         if self.search_config is not None:
             _drop_theme_search_assets(Path(config.site_dir))
-        # The search index: JSON for http(s), the same as a script for file://.
+        # The search files (see search/index.py): the stub JSON and documents for http(s),
+        # the script form for file://, and the user dictionary for editors.
         for name, text in self.search_files.items():
             target = Path(config.site_dir) / "search" / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
 
 def _drop_theme_search_assets(site: Path) -> None:
     """The theme's lunr worker and languages are unused once our search is in place, and
