@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import shutil
 import logging
+import types
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +20,7 @@ from ..render.writer import write_pages
 from ..report import build_report
 from ..search import SearchIndex
 from ..search.terms import term_index
+from . import html_pages
 from .config import KnowledgeBaseConfig
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
@@ -94,6 +96,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.append(File.generated(config, name, abs_src_path=str(self.generated / name),
                                         inclusion=inclusion))
         return files
+
+    def on_pre_page(self, page, *, config, files):
+        # A page whose front matter says `markup: html` skips Markdown (see html_pages.py).
+        page.render = types.MethodType(html_pages.render, page)
+        return page
 
     def on_serve(self, server, *, config, builder):
         # Editors change source_texts/; rebuild when they do.

@@ -1,4 +1,7 @@
-"""Stage 3: structure → Markdown pages (by Jinja2 templates) and the build report."""
+"""Stage 3: structure → pages (by Jinja2 templates) and the build report.
+
+The pages that exist per article, case, topic and list page carry their body as HTML
+(front matter `markup: html`, see plugin/html_pages.py); the few overview pages are Markdown."""
 from __future__ import annotations
 
 from collections import Counter
@@ -47,7 +50,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         per_term = load_rules("search.yml")["term_index"]["paragraphs_per_term"]
         pages["terms.md"] = env.get_template("terms.md.j2").render(
             context, groups=terms, per_term=per_term, initial_slug=initial_slug)
-        one = env.get_template("terms_initial.md.j2")
+        one = env.get_template("terms_initial.html.j2")
         for initial, group in terms:
             pages[f"terms/{initial_slug(initial)}.md"] = one.render(
                 context, groups=terms, initial=initial, terms=group, initial_slug=initial_slug)
@@ -58,9 +61,9 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     chunks = [corpus.documents[i:i + size] for i in range(0, len(corpus.documents), size)] or [[]]
     for number, chunk in enumerate(chunks, 1):
         pages["sources/index.md" if number == 1 else f"sources/index-{number}.md"] = env.get_template(
-            "sources.md.j2").render(context, documents=chunk, by_source=by_source, number=number,
+            "sources.html.j2").render(context, documents=chunk, by_source=by_source, number=number,
                                     total=len(chunks))
-    lists = env.get_template("facet_list.md.j2")
+    lists = env.get_template("facet_list.html.j2")
     specs = {"问题": ("problems", "问题清单", "各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。", "对策"),
              "对策": ("countermeasures", "对策清单", "各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。", "问题")}
     paged = {facet: list_pages(kb.primary(facet), limits["list_page"]) for facet in specs}
@@ -74,7 +77,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             pages[f"{stem}.md" if number == 1 else f"{stem}-{number}.md"] = lists.render(
                 context, title=title, intro=intro, parts=parts, number=number, total=len(paged[facet]),
                 stem=stem, other_title=specs[other][1], other_facet=other)
-    topic = env.get_template("topic.md.j2")
+    topic = env.get_template("topic.html.j2")
     for view in kb.topics:
         pages[f"topics/{view.topic.slug}.md"] = topic.render(context, view=view)
         for facet in FACET_ORDER:
@@ -84,7 +87,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
                                         f"{view.topic.title} · {names[facet]}", items,
                                         f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
                                         limits["more_page"]))
-    case = env.get_template("case.md.j2")
+    case = env.get_template("case.html.j2")
     case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
                      ("心得", "心得体会")]
     owner = {id(point): article for article in corpus.articles for point in article.points}
@@ -101,7 +104,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
                 pages.update(more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
                                         f"{item.name} · {title}", items,
                                         f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]))
-    source = env.get_template("source.md.j2")
+    source = env.get_template("source.html.j2")
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
         feeds: dict[str, list] = {}
@@ -146,7 +149,7 @@ def more_pages(env, base: str, title: str, items: list[Excerpt], back_href: str,
                back_title: str, size: int) -> dict[str, str]:
     """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each."""
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    template = env.get_template("excerpts.md.j2")
+    template = env.get_template("excerpts.html.j2")
     name = base.rsplit("/", 1)[-1]
     return {(f"{base}.md" if number == 1 else f"{base}-{number}.md"): template.render(
                 title=title, items=chunk, number=number, total=len(chunks), count=len(items),

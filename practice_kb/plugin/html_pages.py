@@ -1,0 +1,46 @@
+"""Pages whose body is HTML already (front matter `markup: html`): the theme gets the body
+as written, with the table of contents read from its headings.
+
+The generated pages are written this way. Python-Markdown's inline processing of thousands
+of generated pages was most of a large build's time, and had nothing to do: the templates
+escape every text and write every link themselves."""
+from __future__ import annotations
+
+import re
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+_HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?[^>]*>(.*?)</h\1>', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def render(page: Page, config, files) -> None:
+    """Page.render for a page that may be HTML-bodied; Markdown pages render as ever."""
+    if page.meta.get("markup") != "html":
+        Page.render(page, config, files)
+        return
+    page.content = page.markdown
+    page.toc = get_toc(toc_tokens(page.markdown))
+    page.present_anchor_ids = set(_ID.findall(page.markdown))
+
+
+def toc_tokens(html: str) -> list[dict]:
+    """Python-Markdown's toc_tokens for the headings of an HTML body: nested by level,
+    each with its id and its text. A heading without an id has no entry (nothing to link to)
+    except the h1, which is the root the theme skips."""
+    root: list[dict] = []
+    stack: list[tuple[int, list]] = [(0, root)]
+    for level, anchor, inner in _HEADING.findall(html):
+        level = int(level)
+        if not anchor and level > 1:
+            continue
+        name = _TAG.sub("", inner)
+        token = {"level": level, "id": anchor, "name": name, "html": name, "data-toc-label": "",
+                 "children": []}
+        while stack[-1][0] >= level:
+            stack.pop()
+        stack[-1][1].append(token)
+        stack.append((level, token["children"]))
+    return root
