@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 import practice_kb.render as render
 from practice_kb.pipeline import build_corpus
+from practice_kb.plugin import html_pages
 from practice_kb.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +91,26 @@ def test_the_problem_list_is_paged_and_holds_every_point_once_with_links_to_the_
     slug = problems[0].topics[0]
     home = next(name for name in listed if f'<h2 id="{slug}">' in pages[name])
     assert f"../{Path(home).stem}.html#{slug}" in pages[f"topics/{slug}.md"]
+
+
+def test_every_page_has_a_title_and_the_html_bodied_ones_say_so(tmp_path, small_limits):
+    small_limits["list_page"] = 5
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("白沙镇统战工作\n\n白沙镇统战委员配备到位。\n", encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    pages = render.render_pages(corpus)
+    assert any(re.fullmatch(r"(problems|topics/.+-problems)-\d+\.md", name) for name in pages)
+    for name, text in pages.items():
+        body, meta = get_data(text)
+        assert meta.get("title"), name                        # front matter that YAML can read
+        assert (meta.get("markup") == "html") == body.lstrip().startswith("<"), name
+
+
+def test_the_contents_of_an_html_bodied_page_are_read_from_its_headings():
+    body = ('<h1>专题</h1><p>说明</p><h2 id="problems">问题 <a href="x.html">表现</a></h2>'
+            '<h3 id="p-1">小标题</h3><h2>没有锚点</h2><h2 id="countermeasures">对策</h2>')
+    tokens = html_pages.toc_tokens(body)
+    assert [t["name"] for t in tokens] == ["专题"]
+    second = tokens[0]["children"]
+    assert [(t["id"], t["name"]) for t in second] == [("problems", "问题 表现"), ("countermeasures", "对策")]
+    assert [t["id"] for t in second[0]["children"]] == ["p-1"]
