@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import jieba
+import jieba.posseg as posseg
 
+from practice_kb.extract import tokens
 from practice_kb.extract.tokens import FILE, Cuts
 
 
@@ -42,3 +44,25 @@ def test_without_a_folder_nothing_is_written(tmp_path):
     cuts.words("统战")
     cuts.save()
     assert not list(tmp_path.iterdir())
+
+
+def test_prefetching_on_two_processes_gives_the_same_cuts_in_order(monkeypatch):
+    monkeypatch.setattr(tokens, "PARALLEL_FROM", 1)
+    texts = [f"青石县第{n}次统战工作会议研究经费保障" if n % 3 else f"白沙镇统战委员{n}人" for n in range(60)]
+    texts += texts[:5]                                       # repeats are cut once
+    cuts = Cuts(None)
+    assert cuts.prefetch("t", texts, workers=2) == 60
+    assert cuts.prefetch("w", texts, workers=2) == 60
+    monkeypatch.setattr(jieba, "lcut", lambda *a, **k: (_ for _ in ()).throw(AssertionError("cut again")))
+    for text in texts:
+        assert cuts.tagged(text) == tuple((p.word, p.flag) for p in posseg.cut(text))
+        assert "".join(cuts.words(text)) == text
+    assert cuts.prefetch("w", texts, workers=2) == 0
+
+
+def test_prefetching_takes_what_the_cache_holds(tmp_path):
+    first = Cuts(tmp_path)
+    first.words("旧的段落")
+    first.save()
+    second = Cuts(tmp_path)
+    assert second.prefetch("w", ["旧的段落", "新的段落"], workers=1) == 1

@@ -159,6 +159,9 @@ class CaseFinder:
 
     def find(self, articles: list[Article]) -> list[Case]:
         articles = [a for a in articles if not a.off_topic and not a.duplicate_of]
+        current_cuts().prefetch("t", (text[start:end] for article in articles
+                                      for text in [article.title] + [p.text for p in _live(article)]
+                                      for start, end in self._naming_sentences(text)))
         names: dict[str, _Name] = {}
         for article in articles:
             for text in [article.title] + [p.text for p in _live(article)]:
@@ -193,14 +196,18 @@ class CaseFinder:
 
         A name and the words that prove it stand in one sentence, so only sentences where
         a suffix occurs are cut with tags: most of the text never is."""
-        if not text or not self._may_name(text):
-            return []
         found: list[_Name] = []
-        for start, end in _sentences(text):
-            sentence = text[start:end]
-            if self._may_name(sentence):
-                found += self._recognise(sentence)
+        for start, end in self._naming_sentences(text):
+            found += self._recognise(text[start:end])
         return found
+
+    def _naming_sentences(self, text: str):
+        """(start, end) of the sentences of text where a suffix occurs."""
+        if not text or not self._may_name(text):
+            return
+        for start, end in _sentences(text):
+            if self._may_name(text[start:end]):
+                yield start, end
 
     def _recognise(self, text: str) -> list[_Name]:
         tokens = self._tokens(text)

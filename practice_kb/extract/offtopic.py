@@ -158,6 +158,7 @@ def _rules(rules: dict | None) -> dict:
 def _all_counts(articles: list[Article], rules: dict) -> list[dict[str, int]]:
     """Word counts per article: segmenting is the expensive part, so it is done once."""
     stop = frozenset(rules.get("stop_words") or ())
+    current_cuts().prefetch("w", (text for article in articles for text in _texts(article)))
     return [_words(article, stop) for article in articles]
 
 
@@ -191,10 +192,13 @@ def _words(article: Article, stop: frozenset[str]) -> dict[str, int]:
     """Word counts of the article's title and paragraphs: words of two or more characters
     holding a Han character or a letter and no digit, minus stop words."""
     cuts = current_cuts()
-    counts = Counter(word for text in [article.title] + [p.text for p in article.paragraphs]
-                     for word in cuts.words(text))
+    counts = Counter(word for text in _texts(article) for word in cuts.words(text))
     return {word: n for word, n in counts.items()
             if len(word) >= 2 and word not in stop and _WORD.search(word) and not _DIGIT.search(word)}
+
+
+def _texts(article: Article) -> list[str]:
+    return [article.title] + [p.text for p in article.paragraphs]
 
 
 def _duplicate_groups(articles: list[Article]) -> dict[int, list[int]]:
