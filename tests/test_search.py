@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from practice_kb.pipeline import build_corpus
-from practice_kb.search import SearchIndex, Segmenter, Vocabulary
+from practice_kb.search import SearchIndex, Segmenter, Vocabulary, occurrences
 from practice_kb.search.dictionary import corpus_compounds, taxonomy_terms
 from practice_kb.search.fold import fold, fold_table, traditional_characters
 from practice_kb.search.terms import pinyin_key, term_index
@@ -255,3 +255,15 @@ def test_result_text_is_escaped(page, engine):
 def test_a_query_of_only_stopwords_or_nothing_finds_nothing_without_error(page, engine):
     assert page.evaluate("q => engine.search(q)", "   ") == []
     assert page.evaluate("q => engine.search(q)", "！？") == []
+
+
+def test_counting_many_words_in_one_pass_counts_as_str_count_does():
+    text = "哈哈哈统战工作会议，统战工作哈哈。议事统战" * 3
+    words = ["统战", "哈哈", "哈哈哈", "工作会议", "战工", "议", "没有"]
+    assert occurrences.count(words, text) == {w: text.count(w) for w in words if text.count(w)}
+    assert occurrences.count([], text) == {}
+
+
+def test_the_longer_words_holding_a_word_are_found_once_each():
+    holders = occurrences.containing(["统战", "工作"], ["统战工作", "统战", "工作会议", "统战统战"])
+    assert holders == {"统战": ["统战工作", "统战统战"], "工作": ["统战工作", "工作会议"]}

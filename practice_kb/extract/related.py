@@ -77,12 +77,21 @@ def case_topics(case: Case) -> list[str]:
 
 
 def related_cases(cases: list[Case]) -> dict[str, list[Case]]:
-    """Cases whose topics overlap most."""
+    """Cases whose topics overlap most. As for articles, the candidates are the strongest
+    cases of a case's main topics: comparing every pair grows as the square of the cases."""
     profiles = {c.slug: Counter(t for p in c.points for t in p.topics) for c in cases}
+    by_topic: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        for topic in profiles[case.slug]:
+            by_topic[topic].append(case)
+    for topic, members in by_topic.items():
+        members.sort(key=lambda c: (-profiles[c.slug][topic], c.slug))
+        del members[CANDIDATES:]
     related = {}
     for case in cases:
-        scored = [(round(_cosine(profiles[case.slug], profiles[o.slug]), 9), o.slug, o)
-                  for o in cases if o.slug != case.slug]
+        candidates = {o.slug: o for topic, _ in profiles[case.slug].most_common(3) for o in by_topic[topic]}
+        scored = [(round(_cosine(profiles[case.slug], profiles[slug]), 9), slug, o)
+                  for slug, o in candidates.items() if slug != case.slug]
         scored.sort(key=lambda item: (-item[0], item[1]))
         related[case.slug] = [o for score, _, o in scored[:RELATED] if score > 0]
     return related

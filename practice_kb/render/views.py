@@ -80,6 +80,7 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
     views = {t.slug: TopicView(t) for t in corpus.taxonomy.topics}
     unassigned: list[Excerpt] = []
     seen: set[tuple[str, str]] = set()
+    listed: set[tuple[str, str]] = set()          # (topic, article): compared by slug, not field by field
     for article, point in corpus.shown_points():
         if point.facet not in FACET_ORDER:
             continue
@@ -92,7 +93,8 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
                 continue
             seen.add(key)
             views[slug].facets.setdefault(point.facet, []).append(excerpt)
-            if article not in views[slug].articles:
+            if (slug, article.slug) not in listed:
+                listed.add((slug, article.slug))
                 views[slug].articles.append(article)
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for slug, others in rel.related_topics(corpus).items():

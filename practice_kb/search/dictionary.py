@@ -17,6 +17,7 @@ from typing import Iterable
 
 import jieba
 
+from . import occurrences
 from ..rules import load_rules
 from ..extract.tokens import current as current_cuts
 from ..structure import Taxonomy
@@ -93,9 +94,9 @@ class Vocabulary:
         for word, n in list(counts.items()):
             for part in _search_parts(word):
                 counts[part] += n
-        everything = "\n".join(texts)
+        found = occurrences.count(user, "\n".join(texts))
         for word in user:
-            counts[word] = max(counts[word], everything.count(word), 1)
+            counts[word] = max(counts[word], found[word], 1)
         return cls(words={w: n for w, n in sorted(counts.items()) if len(w) >= 2 and HAN.fullmatch(w)},
                    user_words=user)
 

@@ -17,6 +17,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..rules import load_rules
 from ..structure import Article, Corpus, Paragraph, Topic
+from . import occurrences
 from .dictionary import Vocabulary
 
 
@@ -81,14 +82,14 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
 
 def _fragments(candidates: set[str], vocabulary: Vocabulary, texts: list[str]) -> set[str]:
     """Candidates that are mostly a piece of one longer word (会主 of 社会主义): not terms."""
-    text = "\n".join(texts)
-    longer = [w for w in vocabulary.words if len(w) > 2]
+    holders = occurrences.containing(candidates, (w for w in vocabulary.words if len(w) > 2))
+    counts = occurrences.count(candidates | {w for ws in holders.values() for w in ws}, "\n".join(texts))
     pieces = set()
     for word in candidates:
-        total = text.count(word)
+        total = counts[word]
         if not total:
             continue
-        covering = max((text.count(w) * w.count(word) for w in longer if word in w and w != word), default=0)
+        covering = max((counts[w] * w.count(word) for w in holders.get(word, ())), default=0)
         if covering >= FRAGMENT_SHARE * total:
             pieces.add(word)
     return pieces

@@ -1,0 +1,50 @@
+"""How often each of many words occurs in a text, in one pass over the text.
+
+Counting word by word (str.count per word) reads the whole corpus once per word, which
+grows as words × text; an Aho–Corasick automaton reads it once for all of them."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+import ahocorasick
+
+
+def count(words: Iterable[str], text: str) -> Counter[str]:
+    """word → occurrences in text, as str.count counts them (leftmost, not overlapping)."""
+    counts: Counter[str] = Counter()
+    last_end: dict[str, int] = {}
+    for end, word in _matches(words, text):
+        if end - len(word) >= last_end.get(word, -1):
+            counts[word] += 1
+            last_end[word] = end
+    return counts
+
+
+def containing(words: Iterable[str], longer: Iterable[str]) -> dict[str, list[str]]:
+    """word → the strings of `longer` that hold it (each once) and are not the word itself."""
+    automaton = _automaton(words)
+    holders: dict[str, list[str]] = {}
+    if automaton is None:
+        return holders
+    for other in longer:
+        for word in {word for _, word in automaton.iter(other)}:
+            if word != other:
+                holders.setdefault(word, []).append(other)
+    return holders
+
+
+def _matches(words: Iterable[str], text: str):
+    automaton = _automaton(words)
+    return automaton.iter(text) if automaton is not None else ()
+
+
+def _automaton(words: Iterable[str]):
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        if word:
+            automaton.add_word(word, word)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
