@@ -109,7 +109,7 @@ class _Keys:
     def __init__(self, paragraphs: list[Paragraph], size: int) -> None:
         self.paragraphs = paragraphs
         self.size = size
-        self.shingles = lru_cache(maxsize=4096)(self._shingles)
+        self.shingles = lru_cache(maxsize=512)(self._shingles)
 
     def key(self, occurrence: int) -> str:
         return text_key(self.paragraphs[occurrence].text)
