@@ -22,6 +22,7 @@ from ..search import SearchIndex
 from ..search.terms import term_index
 from . import html_pages
 from .config import KnowledgeBaseConfig
+from .outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
 
@@ -39,6 +40,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.report: dict = {}
         self.search_files: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
+        self.outputs: PageOutputs | None = None
+        self._pending: dict[str, str] = {}
         self.search_config = self._take_over_search(config)
         return config
 
@@ -97,6 +100,36 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        # Outputs of earlier builds are reused only where the key can see everything the
+        # theme reads: every nav entry titled in mkdocs.yml, no other plugin rewriting pages.
+        self.outputs = None
+        self._pending: dict[str, str] = {}
+        entries = _nav_entries(config.nav or [])
+        others = [h for h in config.plugins.events["post_page"] if getattr(h, "__self__", None) is not self]
+        if self.cache is not None and all(title for title, _ in entries) and not others:
+            self.outputs = PageOutputs.for_site(self.cache, config, entries)
+        return nav
+
+    def on_page_content(self, html, *, page, config, files):
+        # A page rendered before, unchanged, is not rendered again (see outputs.py).
+        if self.outputs is None or page.file.inclusion.is_excluded():
+            return html
+        key = self.outputs.key(page)
+        cached = self.outputs.get(key)
+        if cached is None:
+            self._pending[page.file.src_uri] = key
+            return html
+        page.meta["template"] = CACHED_TEMPLATE
+        return cached
+
+    def on_post_page(self, output, *, page, config):
+        # Keep what the theme made of a page, for the next build.
+        key = self._pending.pop(page.file.src_uri, None) if self.outputs is not None else None
+        if key is not None:
+            self.outputs.put(key, output)
+        return output
+
     def on_pre_page(self, page, *, config, files):
         # A page whose front matter says `markup: html` skips Markdown (see html_pages.py).
         page.render = types.MethodType(html_pages.render, page)
@@ -112,6 +145,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config):
         # The build report as JSON beside the site, for tools and for the editor.
+        if self.outputs is not None:
+            self.report["build"] = {"pages_reused": self.outputs.reused}
         target = Path(config.site_dir) / "report.json"
         target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                           encoding="utf-8")
@@ -122,6 +157,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 target.write_text(html, encoding="utf-8")
         if self.search_config is not None:
             _drop_theme_search_assets(Path(config.site_dir))
+        if self.outputs is not None:
+            self.outputs.prune()
+            log.info("页面：%d 个与上次构建相同，沿用其输出", self.outputs.reused)
         # The search files (see search/index.py): the stub JSON and documents for http(s),
         # the script form for file://, and the user dictionary for editors.
         for name, text in self.search_files.items():
@@ -138,6 +176,17 @@ def _drop_theme_search_assets(site: Path) -> None:
         shutil.rmtree(javascripts / folder, ignore_errors=True)
     for path in (site / "assets").rglob("*.map"):
         path.unlink()
+
+
+def _nav_entries(nav, title: str | None = None) -> list[tuple[str | None, str]]:
+    """(title given in mkdocs.yml or None, path) of every page named in nav."""
+    if isinstance(nav, str):
+        return [(title, nav)]
+    if isinstance(nav, dict):
+        return [e for key, value in nav.items() for e in _nav_entries(value, key)]
+    if isinstance(nav, list):
+        return [e for item in nav for e in _nav_entries(item)]
+    return []
 
 
 def _nav_paths(nav) -> list[str]:

@@ -1,0 +1,87 @@
+"""The theme's output of each page, kept between builds.
+
+Rendering Material's page template is most of what a build does once the corpus is
+known, and after one source changed almost every page comes out as before. A page's
+output is a function of the site (mkdocs.yml, the theme and its overrides, the
+navigation) and of the page (address, title, body, contents, front matter, neighbours);
+both are hashed into the key, and a page whose key was seen before gets its earlier
+output instead of a render. Outputs not used by a build are removed after it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import mkdocs
+import material
+
+FOLDER = "pages"
+TEMPLATE = "kb_cached.html"     # in overrides/: writes the page's content, which is the whole output
+
+
+class PageOutputs:
+    def __init__(self, folder: Path, site_key: str) -> None:
+        self.folder = folder / FOLDER
+        self.site_key = site_key
+        self.used: set[str] = set()
+        self.reused = 0
+
+    @classmethod
+    def for_site(cls, folder: Path, config, nav_entries: list[tuple[str, str]]) -> "PageOutputs":
+        site = hashlib.blake2b(digest_size=16)
+        for part in (mkdocs.__version__, material.__version__, config.site_url or "",
+                     json.dumps(nav_entries, ensure_ascii=False)):
+            site.update(part.encode("utf-8") + b"\0")
+        site.update(Path(config.config_file_path).read_bytes())
+        for theme_dir in config.theme.dirs:
+            for path in sorted(Path(theme_dir).rglob("*.html")):
+                site.update(str(path).encode("utf-8") + b"\0" + path.read_bytes())
+        return cls(folder, site.hexdigest())
+
+    def key(self, page) -> str:
+        meta = {k: v for k, v in page.meta.items() if k != "template"}
+        parts = [self.site_key, page.file.src_uri, page.url, page.title or "", page.content or "",
+                 json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str), _toc(page.toc),
+                 page.canonical_url or "", page.edit_url or "",
+                 *(f"{p.title}\0{p.url}" if p is not None else "" for p in (page.previous_page, page.next_page))]
+        return hashlib.blake2b("\0\1".join(parts).encode("utf-8"), digest_size=20).hexdigest()
+
+    def get(self, key: str) -> str | None:
+        try:
+            text = self._path(key).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.used.add(key)
+        self.reused += 1
+        return text
+
+    def put(self, key: str, output: str) -> None:
+        """Keep an output; a failure to write only costs the next build a render."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(output, encoding="utf-8")
+            os.replace(temporary, path)
+            self.used.add(key)
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Remove the outputs this build did not use."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.rglob("*"):
+            if path.is_file() and path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html"
+
+
+def _toc(toc) -> str:
+    def walk(items):
+        return [[item.title, item.id, item.level, walk(item.children)] for item in items]
+    return json.dumps(walk(toc), ensure_ascii=False)
