@@ -12,29 +12,65 @@ from .extract.identity import assign_anchors, assign_slugs
 from .extract.offtopic import find_off_topic
 from .extract.sections import PointSplitter
 from .extract.topics import TopicAssigner
-from .ingest import ingest
-from .structure import Corpus
+from .ingest import Ingest, read_document, source_files
+from .memo import SourceMemo, fingerprint
+from .structure import Article, Corpus, Document, Skipped
 
 
-def build_corpus(source_dir: Path, taxonomy_path: Path) -> Corpus:
+def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = None) -> Corpus:
+    """`cache`: a folder where each file's prepared articles are kept between builds (memo.py)."""
     taxonomy = load_taxonomy(taxonomy_path)
-    documents, skipped = ingest(source_dir)
-    splitter = ArticleSplitter()
-    points = PointSplitter()
-    articles = [article for document in documents for article in splitter.split(document)]
-    for article in articles:
-        assign_anchors(article)
-        article.points = points.points(article.sections)
+    memo = SourceMemo(cache, fingerprint(taxonomy_path))
+    prepare = _Preparer(taxonomy)
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    articles: list[Article] = []
+    coverage_in_order: list[float] = []
+    for name, data in source_files(source_dir):
+        if isinstance(data, Skipped):
+            skipped.append(data)
+            continue
+        prepared = memo.get(name, data)
+        if prepared is None:
+            document = read_document(prepare.reader, name, data)
+            if isinstance(document, Skipped):
+                skipped.append(document)
+                continue
+            prepared = (document, prepare(document))
+            memo.put(name, data, prepared)
+        document, per_article = prepared
+        documents.append(document)
+        for article, coverage in per_article:
+            articles.append(article)
+            coverage_in_order.append(coverage)
+    memo.save()
     assign_slugs(articles)
+    coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
     merges = find_duplicates(articles)
-    facets = FacetClassifier()
-    topics = TopicAssigner(taxonomy)
-    coverage: dict[str, float] = {}
-    for article in articles:
-        facets.classify(article)
-        assigned = [bool(topics.assign(point)) for point in article.points]
-        coverage[article.slug] = sum(assigned) / len(assigned) if assigned else 0.0
     off_topic = find_off_topic(articles, coverage)
     cases = find_cases(articles)
     return Corpus(documents=documents, articles=articles, skipped=skipped, taxonomy=taxonomy,
                   merges=merges, off_topic=off_topic, cases=cases)
+
+
+class _Preparer:
+    """One document → its articles, anchored, cut into points, each point classified and
+    given its topics; with each article, the share of its points that found a topic.
+    Nothing here looks beyond the document, which is what lets memo.py keep it."""
+
+    def __init__(self, taxonomy) -> None:
+        self.reader = Ingest()
+        self.splitter = ArticleSplitter()
+        self.points = PointSplitter()
+        self.facets = FacetClassifier()
+        self.topics = TopicAssigner(taxonomy)
+
+    def __call__(self, document: Document) -> list[tuple[Article, float]]:
+        prepared = []
+        for article in self.splitter.split(document):
+            assign_anchors(article)
+            article.points = self.points.points(article.sections)
+            self.facets.classify(article)
+            assigned = [bool(self.topics.assign(point)) for point in article.points]
+            prepared.append((article, sum(assigned) / len(assigned) if assigned else 0.0))
+        return prepared

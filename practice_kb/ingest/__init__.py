@@ -98,20 +98,36 @@ def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:
     reader = Ingest()
     documents: list[Document] = []
     skipped: list[Skipped] = []
+    for name, data in source_files(directory):
+        outcome = data if isinstance(data, Skipped) else read_document(reader, name, data)
+        (skipped if isinstance(outcome, Skipped) else documents).append(outcome)
+    return documents, skipped
+
+
+def source_files(directory: Path):
+    """(name, bytes) of every source file under directory in name order, or (name, Skipped)
+    for one that cannot be read as a file."""
     root = directory.resolve()
     paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
     taken = {p.relative_to(directory).as_posix() for p in paths}
     for path in paths:
         name = _display_name(path.relative_to(directory).as_posix(), taken)
         try:
-            documents.append(reader.read(name, _read_bytes(path, root)))
+            yield name, _read_bytes(path, root)
         except UnreadableSource as error:
-            skipped.append(Skipped(name, str(error)))
+            yield name, Skipped(name, str(error))
         except OSError as error:
-            skipped.append(Skipped(name, f"无法读取：{error.strerror or error}"))
-        except Exception as error:  # noqa: BLE001 - one bad file never takes the build down
-            skipped.append(Skipped(name, f"读取时出错（{type(error).__name__}：{error}）"))
-    return documents, skipped
+            yield name, Skipped(name, f"无法读取：{error.strerror or error}")
+
+
+def read_document(reader: Ingest, name: str, data: bytes) -> Document | Skipped:
+    """One file's bytes as a Document, or why it was skipped."""
+    try:
+        return reader.read(name, data)
+    except UnreadableSource as error:
+        return Skipped(name, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad file never takes the build down
+        return Skipped(name, f"读取时出错（{type(error).__name__}：{error}）")
 
 
 def _read_bytes(path: Path, root: Path) -> bytes:

@@ -64,7 +64,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             raise PluginError(f"找不到源文件目录 {self.sources}（mkdocs.yml 中 practice_kb.sources）")
         cuts = use_cuts(Cuts(self.cache))
         try:
-            corpus = build_corpus(self.sources, self.topics)
+            corpus = build_corpus(self.sources, self.topics, self.cache)
             courses = load_courses(self.courses, corpus)
         except ConfigError as error:
             raise PluginError(str(error)) from None

@@ -1,0 +1,82 @@
+"""What the pipeline made of each source file, kept between builds.
+
+Reading a file (decoding, Traditional→Simplified, boilerplate, line repair) and cutting
+it into articles, paragraphs and classified points depends on nothing but the file, the
+rules and topics.yml. That result is kept per file, keyed by the file's name and bytes
+and by a fingerprint of the code, the rules and the taxonomy, so a build after one file
+changed prepares only that file again. Entries are stored pickled the moment they are
+made, before the corpus-wide stages (slugs, duplicates, cases) touch the objects.
+Only the entries a build used are written back; a damaged file is ignored.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+FILE = "sources.pickle"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(*files: Path) -> bytes:
+    """The package's code and rules, and the given files (topics.yml)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yml")) + list(files):
+        digest.update(str(path.relative_to(_PACKAGE) if path.is_relative_to(_PACKAGE) else path.name).encode())
+        digest.update(b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\1")
+    return digest.digest()
+
+
+class SourceMemo:
+    def __init__(self, folder: Path | None, version: bytes) -> None:
+        self.folder = folder
+        self.version = version
+        self._stored: dict[bytes, bytes] = {}
+        self._used: dict[bytes, bytes] = {}
+        if folder is not None:
+            self._stored = _load(folder / FILE, version)
+
+    def get(self, name: str, data: bytes):
+        key = _key(name, data)
+        packed = self._used.get(key) or self._stored.get(key)
+        if packed is None:
+            return None
+        try:
+            value = pickle.loads(packed)
+        except Exception:  # noqa: BLE001 - a damaged entry is prepared again
+            return None
+        self._used[key] = packed
+        return value
+
+    def put(self, name: str, data: bytes, value) -> None:
+        if self.folder is not None:
+            self._used[_key(name, data)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def save(self) -> None:
+        """Write the entries this build used; a failure to write only costs the next build time."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((self.version, self._used), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / FILE)
+        except OSError as error:
+            logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
+
+
+def _key(name: str, data: bytes) -> bytes:
+    return hashlib.blake2b(name.encode("utf-8", "surrogateescape") + b"\0" + data, digest_size=16).digest()
+
+
+def _load(path: Path, version: bytes) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            stored_version, stored = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a damaged or foreign file: start empty
+        return {}
+    return stored if stored_version == version and isinstance(stored, dict) else {}
