@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from practice_kb.pipeline import build_corpus
-from practice_kb.search import SearchIndex, Segmenter, Vocabulary, occurrences
+from practice_kb.extract import occurrences
+from practice_kb.search import SearchIndex, Segmenter, Vocabulary
 from practice_kb.search.dictionary import corpus_compounds, taxonomy_terms
 from practice_kb.search.fold import fold, fold_table, traditional_characters
 from practice_kb.search.terms import pinyin_key, term_index
@@ -267,3 +268,10 @@ def test_counting_many_words_in_one_pass_counts_as_str_count_does():
 def test_the_longer_words_holding_a_word_are_found_once_each():
     holders = occurrences.containing(["统战", "工作"], ["统战工作", "统战", "工作会议", "统战统战"])
     assert holders == {"统战": ["统战工作", "统战统战"], "工作": ["统战工作", "工作会议"]}
+
+
+def test_a_set_of_words_is_found_in_many_texts_with_every_start():
+    words = occurrences.Words(["统战", "统战委员", "经费"])
+    assert words.found_in("乡镇统战委员配备不足") == {"统战", "统战委员"}
+    assert words.starts("统战委员，统战经费") == {"统战": [0, 5], "统战委员": [0], "经费": [7]}
+    assert occurrences.Words([]).found_in("统战") == set()

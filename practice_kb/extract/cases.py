@@ -18,6 +18,7 @@ import jieba
 from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
 from .identity import digest, slugify
+from .occurrences import Words
 from .sections import build_tree
 from .tokens import current as current_cuts
 
@@ -154,6 +155,8 @@ class CaseFinder:
         # Per case (by id): what it already holds, so adding an article costs its own size,
         # not the case's (a name found in ten thousand articles).
         self._held: dict[int, tuple[set[int], set[int], set[int], set[tuple[str, str]]]] = {}
+        self._forms_of: dict | None = None
+        self._forms_words: Words | None = None
 
     # ------------------------------------------------------------------ corpus
 
@@ -374,6 +377,13 @@ class CaseFinder:
             dominant = candidate.count >= self.min_mentions and candidate.count == most and spread >= self.spread
             yield candidate, in_title or in_opening or dominant
 
+    def _forms(self, names: dict[str, _Name]) -> Words:
+        """Every known name and alias, in one automaton built once per table of names."""
+        if self._forms_of is not names:
+            self._forms_of = names
+            self._forms_words = Words(form for name in names.values() for form in (name.name, name.alias) if form)
+        return self._forms_words
+
     def _mentions(self, article: Article, paragraphs: list[Paragraph],
                   names: dict[str, _Name]) -> list[_Candidate]:
         """Every occurrence of a known name (or its alias) in the title and live paragraphs;
@@ -381,8 +391,9 @@ class CaseFinder:
         # Only the names this article uses at all are looked for paragraph by paragraph:
         # a province's corpus knows hundreds of names, an article a handful.
         whole = "\n".join([article.title] + [p.text for p in paragraphs])
+        present = self._forms(names).found_in(whole)
         forms = sorted(((form, name) for name in names.values() for form in (name.name, name.alias)
-                        if form and form in whole), key=lambda item: -len(item[0]))
+                        if form and form in present), key=lambda item: -len(item[0]))
         found: dict[str, _Candidate] = {}
         for paragraph in [None] + paragraphs:
             text = article.title if paragraph is None else paragraph.text

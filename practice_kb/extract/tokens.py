@@ -9,6 +9,7 @@ file never outgrows the corpus. Without a cache folder the memo lives for the bu
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import multiprocessing
 import os
@@ -38,11 +39,8 @@ def _pack_words(text: str, words) -> str | tuple:
 def _unpack_words(text: str, packed) -> tuple[str, ...]:
     if isinstance(packed, tuple):
         return packed
-    words, start = [], 0
-    for length in map(ord, packed):
-        words.append(text[start:start + length])
-        start += length
-    return tuple(words)
+    ends = list(itertools.accumulate(map(ord, packed)))
+    return tuple(map(text.__getitem__, map(slice, [0, *ends[:-1]], ends)))
 
 
 def _cut_words(text: str):

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import jieba
 
-from . import occurrences
+from ..extract import occurrences
 from ..rules import load_rules
 from ..extract.tokens import current as current_cuts
 from ..structure import Taxonomy

@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..rules import load_rules
 from ..structure import Article, Corpus, Paragraph, Topic
-from . import occurrences
+from ..extract import occurrences
 from .dictionary import Vocabulary
 
 
@@ -59,8 +59,9 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     text = "\n".join(p.text for _, p in paragraphs)
     starts = list(itertools.accumulate((len(p.text) + 1 for _, p in paragraphs), initial=0))
     terms = []
+    where = occurrences.Words(candidates).starts(text)
     for word in candidates:
-        found = _paragraphs_with(word, text, starts)
+        found = _pieces(where.get(word, ()), starts)
         if len(found) >= rules["min_paragraphs"]:
             terms.append(Term(word, pinyin_key(word), [paragraphs[i] for i in found[:rules["paragraphs_per_term"]]],
                               len(found)))
@@ -69,8 +70,9 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     points = [(point.text, point.topics) for _, point in corpus.shown_points()]
     point_text = "\n".join(t for t, _ in points)
     point_starts = list(itertools.accumulate((len(t) + 1 for t, _ in points), initial=0))
+    in_points = occurrences.Words(t.word for t in terms).starts(point_text)
     for term in terms:
-        holding = Counter(slug for i in _paragraphs_with(term.word, point_text, point_starts)
+        holding = Counter(slug for i in _pieces(in_points.get(term.word, ()), point_starts)
                           for slug in points[i][1])
         term.topics = [t for t in corpus.taxonomy.topics
                        if term.word == t.title or term.word in t.keywords or holding[t.slug] >= 2]
@@ -105,12 +107,12 @@ def _salient(vocabulary: Vocabulary, size: int) -> set[str]:
     return {w for w, _ in weight.most_common(size)}
 
 
-def _paragraphs_with(word: str, text: str, starts: list[int]) -> list[int]:
-    """Indexes of the pieces of `text` (pieces begin at `starts`) that contain word."""
+def _pieces(positions, starts: list[int]) -> list[int]:
+    """Indexes of the pieces of a text (pieces begin at `starts`) holding these positions,
+    each piece once, in order."""
     found: list[int] = []
-    at = text.find(word)
-    while at != -1:
+    for at in positions:
         piece = bisect.bisect_right(starts, at) - 1
-        found.append(piece)
-        at = text.find(word, starts[piece + 1]) if piece + 1 < len(starts) else -1
+        if not found or found[-1] != piece:
+            found.append(piece)
     return found

@@ -34,6 +34,25 @@ def containing(words: Iterable[str], longer: Iterable[str]) -> dict[str, list[st
     return holders
 
 
+class Words:
+    """A fixed set of words, looked for in many texts (one automaton, built once)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = _automaton(words)
+
+    def found_in(self, text: str) -> set[str]:
+        """The words that occur in text."""
+        return {word for _, word in self._automaton.iter(text)} if self._automaton is not None else set()
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """word → the start of each of its occurrences in text (overlapping ones too), in order."""
+        found: dict[str, list[int]] = {}
+        if self._automaton is not None:
+            for end, word in self._automaton.iter(text):
+                found.setdefault(word, []).append(end - len(word) + 1)
+        return found
+
+
 def _matches(words: Iterable[str], text: str):
     automaton = _automaton(words)
     return automaton.iter(text) if automaton is not None else ()
