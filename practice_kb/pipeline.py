@@ -6,7 +6,7 @@ from pathlib import Path
 from .config.taxonomy import load_taxonomy
 from .extract.articles import ArticleSplitter
 from .extract.cases import find_cases
-from .extract.duplicates import find_duplicates
+from .extract.duplicates import band_keys_of, find_duplicates
 from .extract.facets import FacetClassifier
 from .extract.identity import assign_anchors, assign_slugs
 from .extract.offtopic import find_off_topic
@@ -26,6 +26,7 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
     skipped: list[Skipped] = []
     articles: list[Article] = []
     coverage_in_order: list[float] = []
+    band_keys: dict[bytes, tuple[int, ...]] = {}
     for name, data in source_files(source_dir):
         if isinstance(data, Skipped):
             skipped.append(data)
@@ -36,17 +37,19 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
             if isinstance(document, Skipped):
                 skipped.append(document)
                 continue
-            prepared = (document, prepare(document))
+            per_article = prepare(document)
+            prepared = (document, per_article, band_keys_of([p for a, _ in per_article for p in a.paragraphs]))
             memo.put(name, data, prepared)
-        document, per_article = prepared
+        document, per_article, document_band_keys = prepared
         documents.append(document)
+        band_keys.update(document_band_keys)
         for article, coverage in per_article:
             articles.append(article)
             coverage_in_order.append(coverage)
     memo.save()
     assign_slugs(articles)
     coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
-    merges = find_duplicates(articles)
+    merges = find_duplicates(articles, known=band_keys)
     off_topic = find_off_topic(articles, coverage)
     cases = find_cases(articles)
     return Corpus(documents=documents, articles=articles, skipped=skipped, taxonomy=taxonomy,

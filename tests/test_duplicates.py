@@ -8,7 +8,7 @@ import random
 import pytest
 
 from practice_kb.extract.articles import text_key
-from practice_kb.extract.duplicates import find_duplicates, jaccard, shingles
+from practice_kb.extract.duplicates import band_keys_of, find_duplicates, jaccard, shingles
 from practice_kb.extract.identity import assign_anchors
 from practice_kb.rules import load_rules
 from practice_kb.structure import Article, Paragraph
@@ -270,3 +270,13 @@ def test_the_result_does_not_depend_on_pythons_string_hash_seed():
                               env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
                for seed in ("1", "2")}
     assert len(outputs) == 1 and "Merge(" in outputs.pop()
+
+
+def test_band_keys_kept_from_an_earlier_build_give_the_same_merges():
+    fresh = find_duplicates(synthetic_corpus(11))
+    articles = synthetic_corpus(11)
+    known = band_keys_of([p for a in articles for p in a.paragraphs])
+    assert known and find_duplicates(articles, known=known) == fresh
+    # They are used, not computed again: band keys that never collide hide every near copy.
+    apart = {digest: tuple(range(16 * n, 16 * n + 16)) for n, digest in enumerate(known)}
+    assert find_duplicates(synthetic_corpus(11), known=apart) != fresh

@@ -48,10 +48,13 @@ class Settings:
         return cls(**{name: value for name, value in rules.items() if name in known})
 
 
-def find_duplicates(articles: list[Article], rules: dict | None = None) -> list[Merge]:
+def find_duplicates(articles: list[Article], rules: dict | None = None,
+                    known: dict[bytes, tuple[int, ...]] | None = None) -> list[Merge]:
     """Link every later copy to its original; paragraph merges in corpus order, then
     article merges in corpus order. Owns paragraph.twin (text paragraphs) and
-    article.duplicate_of: both are reset before they are set."""
+    article.duplicate_of: both are reset before they are set.
+
+    `known`: band keys already computed (band_keys_of), by the digest of the text key."""
     settings = Settings.load(rules)
     for article in articles:
         article.duplicate_of = ""
@@ -73,7 +76,7 @@ def find_duplicates(articles: list[Article], rules: dict | None = None) -> list[
     representative = _exact_copies(paragraphs)                  # occurrence → first exact copy
     keys = _Keys(paragraphs, settings.shingle_size)
     reps = [i for i, first in enumerate(representative) if first == i]
-    root, rep_similarity = _near_copies(reps, keys, settings)   # rep position → root position
+    root, rep_similarity = _near_copies(reps, keys, settings, known or {})   # rep position → root position
     position = array("i", [-1]) * len(paragraphs)                # rep occurrence → its position
     for pos, occurrence in enumerate(reps):
         position[occurrence] = pos
@@ -95,12 +98,23 @@ def find_duplicates(articles: list[Article], rules: dict | None = None) -> list[
     return merges
 
 
+def band_keys_of(paragraphs: list[Paragraph], rules: dict | None = None) -> dict[bytes, tuple[int, ...]]:
+    """The LSH band keys of every paragraph long enough to be compared, by the digest of
+    its text key: they depend on the paragraph alone, so a source's can be kept with it."""
+    settings = Settings.load(rules)
+    keys = (text_key(p.text) for p in paragraphs if p.kind == "text")
+    return {_digest(key): _band_keys_of(key, settings) for key in keys if len(key) >= settings.min_chars}
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha1(key.encode("utf-8")).digest()
+
+
 def _exact_copies(paragraphs: list[Paragraph]) -> array:
     """For each occurrence, the first occurrence with the same text_key (itself if new).
     Keys are kept as digests, not strings, so a large corpus is not held twice."""
     first: dict[bytes, int] = {}
-    return array("i", (first.setdefault(hashlib.sha1(text_key(p.text).encode("utf-8")).digest(), i)
-                       for i, p in enumerate(paragraphs)))
+    return array("i", (first.setdefault(_digest(text_key(p.text)), i) for i, p in enumerate(paragraphs)))
 
 
 class _Keys:
@@ -138,11 +152,12 @@ def jaccard(first: str, second: str, size: int = 4) -> float:
 
 # --- near copies: MinHash signatures, LSH bands, verification -------------------------
 
-def _near_copies(reps: list[int], keys: _Keys, settings: Settings) -> tuple[list[int], list[float]]:
+def _near_copies(reps: list[int], keys: _Keys, settings: Settings,
+                 known: dict[bytes, tuple[int, ...]]) -> tuple[list[int], list[float]]:
     """Group the distinct paragraphs into near copies. Returns, per position in reps, the
     position of its original (the earliest paragraph it is linked to through verified
     near copies; itself if none) and its Jaccard with that original."""
-    bands = _band_keys(reps, keys, settings)
+    bands = _band_keys(reps, keys, settings, known)
     matches: dict[int, dict[int, float]] = defaultdict(dict)   # later position → {earlier: J}
     checked: set[int] = set()
     count = len(reps)
@@ -167,22 +182,31 @@ def _near_copies(reps: list[int], keys: _Keys, settings: Settings) -> tuple[list
     return root, similarity
 
 
-def _band_keys(reps: list[int], keys: _Keys, settings: Settings) -> list[array]:
+def _band_keys(reps: list[int], keys: _Keys, settings: Settings,
+               known: dict[bytes, tuple[int, ...]]) -> list[array]:
     """One column per LSH band: for each distinct paragraph, its band's MinHash values
     folded into one 64-bit key. Short paragraphs are never hashed: not eligible."""
+    columns = [array("Q") for _ in range(settings.minhash_bands)]
+    for occurrence in reps:
+        key = keys.key(occurrence)
+        band_keys = known.get(_digest(key)) if known else None
+        for column, value in zip(columns, band_keys or _band_keys_of(key, settings)):
+            column.append(value)
+    return columns
+
+
+def _band_keys_of(key: str, settings: Settings) -> tuple[int, ...]:
     rows, bands = settings.minhash_rows, settings.minhash_bands
     size = rows * bands
-    probes = _probes(size, settings.minhash_seed)
-    columns = [array("Q") for _ in range(bands)]
-    for occurrence in reps:
-        signature = minhash(keys.key(occurrence), settings.shingle_size, size,
-                            settings.minhash_seed, probes)
-        for band, column in enumerate(columns):
-            packed = 0
-            for value in signature[band * rows:(band + 1) * rows]:
-                packed = (packed << 32) | value
-            column.append(packed % _MERSENNE_61)
-    return columns
+    signature = minhash(key, settings.shingle_size, size, settings.minhash_seed,
+                        _probes(size, settings.minhash_seed))
+    folded = []
+    for band in range(bands):
+        packed = 0
+        for value in signature[band * rows:(band + 1) * rows]:
+            packed = (packed << 32) | value
+        folded.append(packed % _MERSENNE_61)
+    return tuple(folded)
 
 
 def _colliding(column: array):

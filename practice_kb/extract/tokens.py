@@ -9,6 +9,7 @@ file never outgrows the corpus. Without a cache folder the memo lives for the bu
 from __future__ import annotations
 
 import hashlib
+import importlib
 import itertools
 import logging
 import multiprocessing
@@ -18,7 +19,6 @@ import tempfile
 from pathlib import Path
 
 import jieba
-import jieba.posseg as posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -48,6 +48,7 @@ def _cut_words(text: str):
 
 
 def _cut_tagged(text: str):
+    posseg = importlib.import_module("jieba.posseg")   # its tag table takes a second to load: only when a cut is missing
     pairs = [(p.word, p.flag) for p in posseg.cut(text)]
     return _pack_words(text, [w for w, _ in pairs]), " ".join(flag or "x" for _, flag in pairs)
 
@@ -139,6 +140,8 @@ def _cut_in_processes(kind: str, texts: list[str], workers: int) -> list:
     """The texts cut in forked processes, in order. jieba's dictionaries are loaded before
     the fork, so the workers share them instead of each loading its own."""
     jieba.dt.check_initialized()
+    if kind == "t":
+        importlib.import_module("jieba.posseg")     # its tag table too, before the fork
     size = max(1, min(500, len(texts) // (workers * 4) or 1))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
