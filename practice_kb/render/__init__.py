@@ -1,7 +1,7 @@
 """Stage 3: structure → pages (by Jinja2 templates) and the build report.
 
-The pages that exist per article, case, topic and list page carry their body as HTML
-(front matter `markup: html`, see plugin/html_pages.py); the few overview pages are Markdown."""
+Every page carries its body as HTML (front matter `markup: html`, see plugin/html_pages.py):
+the templates escape every text and write every link to its .html page themselves."""
 from __future__ import annotations
 
 from collections import Counter
@@ -10,7 +10,7 @@ from ..report import topic_coverage
 from ..rules import load_rules
 from ..structure import Corpus, Course
 from .courses import render_courses
-from .markdown import environment
+from .environment import environment
 from .views import FACET_ORDER, Excerpt, knowledge
 
 REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分页截断的段落已接回"}
@@ -40,15 +40,15 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         **report_context(corpus, kb, counts),
     }
     pages = {
-        "index.md": env.get_template("home.md.j2").render(context),
-        "report.md": env.get_template("report.md.j2").render(context),
-        "topics/index.md": env.get_template("topics.md.j2").render(context),
-        "cases/index.md": env.get_template("cases.md.j2").render(context, cases=corpus.cases),
-        "others.md": env.get_template("others.md.j2").render(context, off_topic=corpus.off_topic),
+        "index.md": env.get_template("home.html.j2").render(context),
+        "report.md": env.get_template("report.html.j2").render(context),
+        "topics/index.md": env.get_template("topics.html.j2").render(context),
+        "cases/index.md": env.get_template("cases.html.j2").render(context, cases=corpus.cases),
+        "others.md": env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic),
     }
     if terms is not None:
         per_term = load_rules("search.yml")["term_index"]["paragraphs_per_term"]
-        pages["terms.md"] = env.get_template("terms.md.j2").render(
+        pages["terms.md"] = env.get_template("terms.html.j2").render(
             context, groups=terms, per_term=per_term, initial_slug=initial_slug)
         one = env.get_template("terms_initial.html.j2")
         for initial, group in terms:

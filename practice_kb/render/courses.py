@@ -32,12 +32,7 @@ class ReadingView:
         """The trainer's note, paragraph by paragraph (a blank line starts a new one)."""
         return [" ".join(p.split()) for p in self.reading.note.split("\n\n") if p.strip()]
 
-    def href(self, root: str) -> str:
-        """For Markdown links, which MkDocs checks and turns into .html."""
-        return f"{root}{self.page}.md{self.suffix}"
-
     def html_href(self, root: str) -> str:
-        """For links inside raw HTML, which MkDocs leaves as written."""
         return f"{root}{self.page}.html{self.suffix}"
 
     @property
@@ -51,9 +46,9 @@ class ReadingView:
 def render_courses(corpus: Corpus, courses: list[Course], env: Environment) -> dict[str, str]:
     """courses/index.md (always: the navigation links to it), courses/<slug>.md and courses/<slug>-handout.md."""
     readings = {course.slug: reading_views(corpus, course) for course in courses}
-    pages = {"courses/index.md": env.get_template("courses.md.j2").render(courses=courses, readings=readings)}
-    page = env.get_template("course.md.j2")
-    handout = env.get_template("course_handout.md.j2")
+    pages = {"courses/index.md": env.get_template("courses.html.j2").render(courses=courses, readings=readings)}
+    page = env.get_template("course.html.j2")
+    handout = env.get_template("course_handout.html.j2")
     for course in courses:
         context = {"course": course, "readings": readings[course.slug]}
         pages[f"courses/{course.slug}.md"] = page.render(context)

@@ -31,9 +31,6 @@ class Excerpt:
     def citation(self) -> str:
         return f"《{self.article.title}》 · {self.article.citation_label} · 第{self.point.paragraph.number}段"
 
-    def href(self, root: str) -> str:
-        return f"{root}sources/{self.article.slug}.md#{self.point.paragraph.anchor}"
-
     def html_href(self, root: str) -> str:
         return f"{root}sources/{self.article.slug}.html#{self.point.paragraph.anchor}"
 
