@@ -77,3 +77,14 @@ def test_a_changed_theme_override_renders_every_page_again(tmp_path):
     assert build(config, tmp_path / "after", None) == 0
     assert _reused(tmp_path / "after") == 0
     assert 'name="kb-test"' in (tmp_path / "after" / "index.html").read_text(encoding="utf-8")
+
+
+def test_with_a_site_url_every_page_is_in_the_sitemap_of_a_second_build(tmp_path):
+    config = _setup(tmp_path, {"site_url": "https://kb.example.org/"})
+    assert build(config, tmp_path / "first", None) == 0
+    assert build(config, tmp_path / "second", None) == 0
+    sitemap = (tmp_path / "second" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap == (tmp_path / "first" / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<url>") >= 10
+    assert _reused(tmp_path / "second") > 0
+    assert _site(tmp_path / "first") == _site(tmp_path / "second")

@@ -48,6 +48,21 @@ class PageOutputs:
                  *(f"{p.title}\0{p.url}" if p is not None else "" for p in (page.previous_page, page.next_page))]
         return hashlib.blake2b("\0\1".join(parts).encode("utf-8"), digest_size=20).hexdigest()
 
+    def text_key(self, name: str, text: str) -> str:
+        """The key of a generated page outside the nav: its address and its text say all the
+        theme reads of it (title, body and contents are in the text; it has no neighbours)."""
+        return hashlib.blake2b("\0\1".join([self.site_key, "generated", name, text]).encode("utf-8"),
+                               digest_size=20).hexdigest()
+
+    def carry(self, key: str) -> Path | None:
+        """The file holding the kept output for key, if there is one (it is then kept)."""
+        path = self._path(key)
+        if not path.is_file():
+            return None
+        self.used.add(key)
+        self.reused += 1
+        return path
+
     def get(self, key: str) -> str | None:
         try:
             text = self._path(key).read_text(encoding="utf-8")

@@ -26,6 +26,10 @@ from .outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
 
+# The events through which another plugin could change a page: with one of them taken,
+# the theme's outputs are not kept between builds.
+PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
+
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_config(self, config):
@@ -41,6 +45,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.search_files: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
         self.outputs: PageOutputs | None = None
+        self.carried: dict[str, Path] = {}
+        self.in_nav: set[str] = set()
         self._pending: dict[str, str] = {}
         self.search_config = self._take_over_search(config)
         return config
@@ -82,43 +88,61 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                      "vocabulary": len(index.vocabulary.levels),
                                      "user_words": len(index.vocabulary.user_words)}
         written = write_pages(self.generated, self.pages)
+        self._carry_unchanged_pages(config)
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
         log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), written)
+
+    def _carry_unchanged_pages(self, config) -> None:
+        # Outputs of earlier builds are reused only where the key sees everything the theme
+        # reads: every nav entry titled in mkdocs.yml, no other plugin changing pages. A
+        # generated page outside the nav, whose text is as before, is not even handed to
+        # MkDocs: its earlier output is copied into the site as it stands (see outputs.py).
+        self.outputs, self.carried, self._pending = None, {}, {}
+        self.in_nav = set(_nav_paths(config.nav or []))
+        entries = _nav_entries(config.nav or [])
+        others = [h for event in PAGE_EVENTS for h in config.plugins.events[event]
+                  if getattr(h, "__self__", None) is not self]
+        if self.cache is None or not all(title for title, _ in entries) or others:
+            return
+        self.outputs = PageOutputs.for_site(self.cache, config, entries)
+        if config.site_url:
+            return      # the sitemap lists the pages MkDocs builds: with a site URL, all are built
+        for name, text in self.pages.items():
+            if name not in self.in_nav:
+                cached = self.outputs.carry(self.outputs.text_key(name, text))
+                if cached is not None:
+                    self.carried[name] = cached
 
     def on_files(self, files: Files, *, config):
         # Serve generated pages at their own paths ("sources/x.md"), not under "generated/".
         # Only the pages named in nav are in the navigation; the rest are reached by links,
         # so the navigation stays small however large the corpus grows.
-        in_nav = set(_nav_paths(config.nav or []))
         for name in self.pages:
             existing = files.get_file_from_path(name)
             if existing is not None:
                 files.remove(existing)
-            inclusion = InclusionLevel.INCLUDED if name in in_nav else InclusionLevel.NOT_IN_NAV
+            if name in self.carried:
+                files.append(File.generated(config, name[:-len(".md")] + ".html",
+                                            abs_src_path=str(self.carried[name])))
+                continue
+            inclusion = InclusionLevel.INCLUDED if name in self.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, name, abs_src_path=str(self.generated / name),
                                         inclusion=inclusion))
         return files
-
-    def on_nav(self, nav, *, config, files):
-        # Outputs of earlier builds are reused only where the key can see everything the
-        # theme reads: every nav entry titled in mkdocs.yml, no other plugin rewriting pages.
-        self.outputs = None
-        self._pending: dict[str, str] = {}
-        entries = _nav_entries(config.nav or [])
-        others = [h for h in config.plugins.events["post_page"] if getattr(h, "__self__", None) is not self]
-        if self.cache is not None and all(title for title, _ in entries) and not others:
-            self.outputs = PageOutputs.for_site(self.cache, config, entries)
-        return nav
 
     def on_page_content(self, html, *, page, config, files):
         # A page rendered before, unchanged, is not rendered again (see outputs.py).
         if self.outputs is None or page.file.inclusion.is_excluded():
             return html
-        key = self.outputs.key(page)
+        name = page.file.src_uri
+        if name in self.pages and name not in self.in_nav:
+            key = self.outputs.text_key(name, self.pages[name])
+        else:
+            key = self.outputs.key(page)
         cached = self.outputs.get(key)
         if cached is None:
-            self._pending[page.file.src_uri] = key
+            self._pending[name] = key
             return html
         page.meta["template"] = CACHED_TEMPLATE
         return cached
