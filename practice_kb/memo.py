@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 FILE = "sources.pickle"
+TABLES = ("jaccard",)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -30,14 +31,36 @@ def fingerprint(*files: Path) -> bytes:
     return digest.digest()
 
 
+class Table:
+    """A value per key for a corpus-wide stage (the Jaccard of two paragraphs), kept with
+    the memo: what a build looked up or added is kept for the next one."""
+
+    def __init__(self, stored: dict) -> None:
+        self._stored = stored
+        self.used: dict = {}
+
+    def get(self, key):
+        value = self.used.get(key)
+        if value is None:
+            value = self._stored.get(key)
+            if value is not None:
+                self.used[key] = value
+        return value
+
+    def put(self, key, value) -> None:
+        self.used[key] = value
+
+
 class SourceMemo:
     def __init__(self, folder: Path | None, version: bytes) -> None:
         self.folder = folder
         self.version = version
         self._stored: dict[bytes, bytes] = {}
         self._used: dict[bytes, bytes] = {}
+        stored_tables: dict[str, dict] = {}
         if folder is not None:
-            self._stored = _load(folder / FILE, version)
+            self._stored, stored_tables = _load(folder / FILE, version)
+        self.tables = {name: Table(stored_tables.get(name, {})) for name in TABLES}
 
     def get(self, name: str, data: bytes):
         key = _key(name, data)
@@ -63,7 +86,8 @@ class SourceMemo:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
-                pickle.dump((self.version, self._used), out, protocol=pickle.HIGHEST_PROTOCOL)
+                tables = {name: table.used for name, table in self.tables.items()}
+                pickle.dump((self.version, self._used, tables), out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / FILE)
         except OSError as error:
             logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
@@ -73,10 +97,12 @@ def _key(name: str, data: bytes) -> bytes:
     return hashlib.blake2b(name.encode("utf-8", "surrogateescape") + b"\0" + data, digest_size=16).digest()
 
 
-def _load(path: Path, version: bytes) -> dict:
+def _load(path: Path, version: bytes) -> tuple[dict, dict]:
     try:
         with open(path, "rb") as handle:
-            stored_version, stored = pickle.load(handle)
+            stored_version, stored, tables = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a damaged or foreign file: start empty
-        return {}
-    return stored if stored_version == version and isinstance(stored, dict) else {}
+        return {}, {}
+    if stored_version != version or not isinstance(stored, dict) or not isinstance(tables, dict):
+        return {}, {}
+    return stored, tables

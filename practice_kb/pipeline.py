@@ -46,10 +46,10 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
         for article, coverage in per_article:
             articles.append(article)
             coverage_in_order.append(coverage)
-    memo.save()
     assign_slugs(articles)
     coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
-    merges = find_duplicates(articles, known=band_keys)
+    merges = find_duplicates(articles, known=band_keys, similarities=memo.tables["jaccard"])
+    memo.save()
     off_topic = find_off_topic(articles, coverage)
     cases = find_cases(articles)
     return Corpus(documents=documents, articles=articles, skipped=skipped, taxonomy=taxonomy,

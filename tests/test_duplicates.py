@@ -7,9 +7,11 @@ import random
 
 import pytest
 
+from practice_kb.extract import duplicates
 from practice_kb.extract.articles import text_key
 from practice_kb.extract.duplicates import band_keys_of, find_duplicates, jaccard, shingles
 from practice_kb.extract.identity import assign_anchors
+from practice_kb.memo import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Article, Paragraph
 from practice_kb.structure.merge import Merge
@@ -280,3 +282,12 @@ def test_band_keys_kept_from_an_earlier_build_give_the_same_merges():
     # They are used, not computed again: band keys that never collide hide every near copy.
     apart = {digest: tuple(range(16 * n, 16 * n + 16)) for n, digest in enumerate(known)}
     assert find_duplicates(synthetic_corpus(11), known=apart) != fresh
+
+
+def test_remembered_similarities_give_the_same_merges_without_comparing_again(monkeypatch):
+    memo = Table({})
+    fresh = find_duplicates(synthetic_corpus(12), similarities=memo)
+    assert memo.used and fresh == find_duplicates(synthetic_corpus(12))
+    again = Table(memo.used)
+    monkeypatch.setattr(duplicates._Keys, "_shingles", lambda self, occurrence: pytest.fail("compared again"))
+    assert find_duplicates(synthetic_corpus(12), similarities=again) == fresh

@@ -49,12 +49,13 @@ class Settings:
 
 
 def find_duplicates(articles: list[Article], rules: dict | None = None,
-                    known: dict[bytes, tuple[int, ...]] | None = None) -> list[Merge]:
+                    known: dict[bytes, tuple[int, ...]] | None = None, similarities=None) -> list[Merge]:
     """Link every later copy to its original; paragraph merges in corpus order, then
     article merges in corpus order. Owns paragraph.twin (text paragraphs) and
     article.duplicate_of: both are reset before they are set.
 
-    `known`: band keys already computed (band_keys_of), by the digest of the text key."""
+    `known`: band keys already computed (band_keys_of), by the digest of the text key.
+    `similarities`: a memo (get/put) of the Jaccard of two text keys, by their digests."""
     settings = Settings.load(rules)
     for article in articles:
         article.duplicate_of = ""
@@ -73,8 +74,9 @@ def find_duplicates(articles: list[Article], rules: dict | None = None,
                 paragraphs.append(paragraph)
                 eligible[index] += 1
 
-    representative = _exact_copies(paragraphs)                  # occurrence → first exact copy
-    keys = _Keys(paragraphs, settings.shingle_size)
+    digests = [_digest(text_key(p.text)) for p in paragraphs]
+    representative = _exact_copies(digests)                     # occurrence → first exact copy
+    keys = _Keys(paragraphs, settings.shingle_size, digests, similarities)
     reps = [i for i, first in enumerate(representative) if first == i]
     root, rep_similarity = _near_copies(reps, keys, settings, known or {})   # rep position → root position
     position = array("i", [-1]) * len(paragraphs)                # rep occurrence → its position
@@ -110,19 +112,21 @@ def _digest(key: str) -> bytes:
     return hashlib.sha1(key.encode("utf-8")).digest()
 
 
-def _exact_copies(paragraphs: list[Paragraph]) -> array:
+def _exact_copies(digests: list[bytes]) -> array:
     """For each occurrence, the first occurrence with the same text_key (itself if new).
     Keys are kept as digests, not strings, so a large corpus is not held twice."""
     first: dict[bytes, int] = {}
-    return array("i", (first.setdefault(_digest(text_key(p.text)), i) for i, p in enumerate(paragraphs)))
+    return array("i", (first.setdefault(digest, i) for i, digest in enumerate(digests)))
 
 
 class _Keys:
     """text_key and shingle sets of occurrences, computed on demand (a few are cached)."""
 
-    def __init__(self, paragraphs: list[Paragraph], size: int) -> None:
+    def __init__(self, paragraphs: list[Paragraph], size: int, digests: list[bytes], memo=None) -> None:
         self.paragraphs = paragraphs
         self.size = size
+        self.digests = digests
+        self.memo = memo
         self.shingles = lru_cache(maxsize=512)(self._shingles)
 
     def key(self, occurrence: int) -> str:
@@ -132,9 +136,17 @@ class _Keys:
         return frozenset(shingles(self.key(occurrence), self.size))
 
     def jaccard(self, a: int, b: int) -> float:
+        pair = self.digests[a] + self.digests[b] if self.memo is not None else b""
+        if pair:
+            remembered = self.memo.get(pair)
+            if remembered is not None:
+                return remembered
         first, second = self.shingles(a), self.shingles(b)
         shared = len(first & second)
-        return shared / (len(first) + len(second) - shared)
+        similarity = shared / (len(first) + len(second) - shared)
+        if pair:
+            self.memo.put(pair, similarity)
+        return similarity
 
 
 def shingles(key: str, size: int) -> list[str]:
