@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from statistics import median
 
 import jieba
-import jieba.analyse
 
 from ..rules import load_rules
 from ..structure import Article
+from .idf import idf_table
 from .tokens import current as current_cuts
 
 jieba.setLogLevel(logging.WARNING)
@@ -92,10 +92,9 @@ def signature_shares(articles: list[Article], rules: dict | None = None,
     if not originals:
         return {}
     frequency = Counter(word for c in originals for word in c)
-    general = jieba.analyse.default_tfidf
-    rarity = general.idf_freq
+    rarity, typical = idf_table()
     size = int(rules.get("signature_words", 40))
-    signature = set(sorted(frequency, key=lambda w: (-frequency[w] * rarity.get(w, general.median_idf), w))[:size])
+    signature = set(sorted(frequency, key=lambda w: (-frequency[w] * rarity.get(w, typical), w))[:size])
     shares = {}
     for article, c in zip(articles, counts):
         total = sum(c.values())

@@ -15,7 +15,8 @@ from ..config.courses import load_courses
 from ..config.errors import ConfigError
 from ..extract.tokens import Cuts, use as use_cuts
 from ..pipeline import build_corpus
-from ..render import render_pages, render_redirects
+from .. import parallel
+from ..render import render_pages, render_redirects, render_term_pages
 from ..render.writer import write_pages
 from ..report import build_report
 from ..search import SearchIndex
@@ -74,8 +75,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             courses = load_courses(self.courses, corpus)
         except ConfigError as error:
             raise PluginError(str(error)) from None
+        # The pages are rendered in a second process while this one builds the search index
+        # and the term index (their pages are rendered here: they need the terms).
+        rendered = parallel.start(render_pages, corpus, None, courses)
         index = SearchIndex.build(corpus)
-        self.pages = render_pages(corpus, term_index(corpus, index.vocabulary), courses)
+        term_pages = render_term_pages(term_index(corpus, index.vocabulary))
+        self.pages = {**rendered(), **term_pages}
         cuts.save()
         self.report = build_report(corpus)
         self.redirects = render_redirects(corpus)

@@ -47,13 +47,7 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         "others.md": env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic),
     }
     if terms is not None:
-        per_term = load_rules("search.yml")["term_index"]["paragraphs_per_term"]
-        pages["terms.md"] = env.get_template("terms.html.j2").render(
-            context, groups=terms, per_term=per_term, initial_slug=initial_slug)
-        one = env.get_template("terms_initial.html.j2")
-        for initial, group in terms:
-            pages[f"terms/{initial_slug(initial)}.md"] = one.render(
-                context, groups=terms, initial=initial, terms=group, initial_slug=initial_slug)
+        pages.update(render_term_pages(terms, env))
     by_source: dict[str, list] = {}
     for article in corpus.articles:
         by_source.setdefault(article.source, []).append(article)
@@ -115,6 +109,19 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         pages[f"sources/{article.slug}.md"] = source.render(
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
     pages.update(render_courses(corpus, courses or [], env))
+    return pages
+
+
+def render_term_pages(terms: list, env=None) -> dict[str, str]:
+    """索引: terms.md and one page per initial (terms: search.terms.term_index)."""
+    env = env or environment()
+    per_term = load_rules("search.yml")["term_index"]["paragraphs_per_term"]
+    pages = {"terms.md": env.get_template("terms.html.j2").render(
+        groups=terms, per_term=per_term, initial_slug=initial_slug)}
+    one = env.get_template("terms_initial.html.j2")
+    for initial, group in terms:
+        pages[f"terms/{initial_slug(initial)}.md"] = one.render(
+            groups=terms, initial=initial, terms=group, initial_slug=initial_slug)
     return pages
 
 

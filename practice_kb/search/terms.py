@@ -12,12 +12,12 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
-import jieba.analyse
 from pypinyin import Style, lazy_pinyin
 
 from ..rules import load_rules
 from ..structure import Article, Corpus, Paragraph, Topic
 from ..extract import occurrences
+from ..extract.idf import idf_table
 from .dictionary import Vocabulary
 
 
@@ -100,8 +100,7 @@ def _fragments(candidates: set[str], vocabulary: Vocabulary, texts: list[str]) -
 def _salient(vocabulary: Vocabulary, size: int) -> set[str]:
     """Words this corpus uses far more than ordinary text does: rarer than the median word
     in jieba's IDF table (or absent from it), ranked by count × IDF."""
-    idf = jieba.analyse.default_tfidf.idf_freq
-    median = jieba.analyse.default_tfidf.median_idf
+    idf, median = idf_table()
     weight = Counter({w: n * idf.get(w, median) for w, n in vocabulary.words.items()
                       if len(w) >= 2 and idf.get(w, median) >= median})
     return {w for w, _ in weight.most_common(size)}

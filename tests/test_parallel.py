@@ -1,0 +1,39 @@
+"""A stage run in a forked process gives its result, or its error, back to the build."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from practice_kb import parallel
+
+
+def test_the_result_comes_back_and_the_arguments_are_not_pickled():
+    lock = threading.Lock()                      # cannot be pickled: the child has it by fork
+    wait = parallel.start(lambda held, n: (type(held).__name__, sum(range(n))), lock, 1000)
+    assert wait() == ("lock", 499500)
+
+
+def test_an_error_in_the_child_is_raised_in_the_parent():
+    def fail():
+        raise ValueError("模板出错")
+
+    with pytest.raises(ValueError, match="模板出错"):
+        parallel.start(fail)()
+
+
+def test_an_error_that_cannot_travel_comes_back_with_its_traceback():
+    class Local(Exception):                      # a local class cannot be pickled
+        pass
+
+    def fail():
+        raise Local("无法传回")
+
+    with pytest.raises(RuntimeError, match="无法传回"):
+        parallel.start(fail)()
+
+
+def test_a_child_that_dies_is_an_error_not_a_hang():
+    import os
+    with pytest.raises(RuntimeError, match="退出"):
+        parallel.start(lambda: os._exit(3))()
