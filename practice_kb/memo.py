@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 FILE = "sources.pickle"
-TABLES = ("jaccard",)
+TABLES = ("jaccard", "word_counts")
 _PACKAGE = Path(__file__).resolve().parent
 
 

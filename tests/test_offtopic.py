@@ -7,8 +7,10 @@ import copy
 
 import pytest
 
+from practice_kb.extract import offtopic
 from practice_kb.extract.identity import assign_anchors
 from practice_kb.extract.offtopic import OffTopic, corpus_similarity, find_off_topic, tfidf_vectors
+from practice_kb.memo import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Article, Paragraph
 
@@ -181,3 +183,13 @@ def test_words_leave_out_single_characters_numbers_punctuation_and_stop_words():
     assert not any(len(word) < 2 for word in vector)                # 在, 了, 的 …
     assert not any(ch.isdigit() for word in vector for ch in word)  # 2023年, 3个
     assert not any(ch in "，！。" for word in vector for ch in word)
+
+
+def test_remembered_word_counts_give_the_same_flags_without_cutting_again(monkeypatch):
+    memo = Table({})
+    articles = corpus()
+    coverage = {article.slug: 0.0 for article in articles}
+    first = find_off_topic(articles, coverage, memo=memo)
+    assert len(memo.used) == len(articles)
+    monkeypatch.setattr(offtopic, "current_cuts", lambda: pytest.fail("cut again"))
+    assert find_off_topic(corpus(), coverage, memo=Table(memo.used)) == first

@@ -16,6 +16,7 @@ covers its points. Thresholds and stop words are in rules/similarity.yml (off_to
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
@@ -46,16 +47,18 @@ class OffTopic:
 
 
 def find_off_topic(articles: list[Article], coverage: dict[str, float],
-                   rules: dict | None = None) -> list[OffTopic]:
+                   rules: dict | None = None, memo=None) -> list[OffTopic]:
     """Flag (article.off_topic) and return the articles unlike the rest of the corpus, in
     corpus order. Owns article.off_topic: every other article's is set to False. An article
-    missing from `coverage` counts as covered by nothing (0.0)."""
+    missing from `coverage` counts as covered by nothing (0.0).
+
+    `memo`: word counts of articles seen before (get/put, by a digest of the text)."""
     rules = _rules(rules)
     for article in articles:
         article.off_topic = False
     if len(articles) < max(3, int(rules.get("min_articles", 3))):
         return []
-    counts = _all_counts(articles, rules)
+    counts = _all_counts(articles, rules, memo)
     similarities = corpus_similarity(articles, rules, counts)
     shares = signature_shares(articles, rules, counts)
     if not similarities or not shares:
@@ -154,11 +157,19 @@ def _rules(rules: dict | None) -> dict:
     return rules if rules is not None else load_rules("similarity.yml").get("off_topic") or {}
 
 
-def _all_counts(articles: list[Article], rules: dict) -> list[dict[str, int]]:
+def _all_counts(articles: list[Article], rules: dict, memo=None) -> list[dict[str, int]]:
     """Word counts per article: segmenting is the expensive part, so it is done once."""
     stop = frozenset(rules.get("stop_words") or ())
-    current_cuts().prefetch("w", (text for article in articles for text in _texts(article)))
-    return [_words(article, stop) for article in articles]
+    keys = [hashlib.blake2b("\n".join(_texts(a)).encode("utf-8"), digest_size=16).digest() for a in articles]
+    known = [memo.get(key) if memo is not None else None for key in keys]
+    missing = [a for a, counts in zip(articles, known) if counts is None]
+    if missing:
+        current_cuts().prefetch("w", (text for article in missing for text in _texts(article)))
+    counts = [c if c is not None else _words(a, stop) for a, c in zip(articles, known)]
+    if memo is not None:
+        for key, value in zip(keys, counts):
+            memo.put(key, value)
+    return counts
 
 
 def _vectors(articles: list[Article], rules: dict,
