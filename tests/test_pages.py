@@ -114,3 +114,10 @@ def test_the_contents_of_an_html_bodied_page_are_read_from_its_headings():
     second = tokens[0]["children"]
     assert [(t["id"], t["name"]) for t in second] == [("problems", "问题 表现"), ("countermeasures", "对策")]
     assert [t["id"] for t in second[0]["children"]] == ["p-1"]
+
+
+def test_the_theme_output_loses_its_indentation_but_not_where_spaces_show():
+    page = "<html>\n  <body>\n    <p>统战\n      工作</p>\n\t<script>\n      var a = 1;\n    </script>\n  </body>\n</html>"
+    assert html_pages.compact(page) == "<html>\n<body>\n<p>统战\n工作</p>\n<script>\nvar a = 1;\n</script>\n</body>\n</html>"
+    code = "<body>\n  <pre>\n    缩进有意义\n  </pre>\n</body>"
+    assert html_pages.compact(code) == code

@@ -37,3 +37,20 @@ def test_a_child_that_dies_is_an_error_not_a_hang():
     import os
     with pytest.raises(RuntimeError, match="退出"):
         parallel.start(lambda: os._exit(3))()
+
+
+def test_pairs_made_one_by_one_come_back_as_their_dict():
+    def pages(n):
+        for number in range(n):
+            yield f"p{number}.md", "页" * number
+
+    assert parallel.start_items(pages, 50)() == dict(pages(50))
+
+
+def test_an_error_after_some_pairs_is_still_raised():
+    def pages():
+        yield "a.md", "甲"
+        raise KeyError("缺少模板")
+
+    with pytest.raises(KeyError, match="缺少模板"):
+        parallel.start_items(pages)()

@@ -16,8 +16,8 @@ from ..config.errors import ConfigError
 from ..extract.tokens import Cuts, use as use_cuts
 from ..pipeline import build_corpus
 from .. import parallel
-from ..render import render_pages, render_redirects, render_term_pages
-from ..render.writer import write_pages
+from ..render import iter_pages, render_redirects, render_term_pages
+from ..render.writer import remove_stale, write_page
 from ..report import build_report
 from ..search import SearchIndex
 from ..search.terms import term_index
@@ -41,7 +41,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.topics = (root / self.config.topics).resolve()
         self.courses = (root / self.config.courses).resolve()
         self.cache = (root / self.config.cache).resolve() if self.config.cache else None
-        self.pages: dict[str, str] = {}
+        self.pages: list[str] = []                 # the generated pages' paths
+        self.page_keys: dict[str, str] = {}        # their output keys (outputs.py), outside the nav
         self.report: dict = {}
         self.search_files: dict[str, str] = {}
         self.redirects: dict[str, str] = {}
@@ -76,12 +77,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except ConfigError as error:
             raise PluginError(str(error)) from None
         # The pages are rendered in a second process while this one builds the search index
-        # and the term index (their pages are rendered here: they need the terms).
-        rendered = parallel.start(render_pages, corpus, None, courses)
+        # and the term index (their pages are rendered here: they need the terms). Each page
+        # is written as it arrives and then let go: only its name and output key stay.
+        self._prepare_outputs(config)
+        self.generated.mkdir(parents=True, exist_ok=True)
+        rendered_names: list[str] = []
+        term_names: list[str] = []
+        written: list[str] = []
+
+        def keep(names: list[str], name: str, text: str) -> None:
+            if write_page(self.generated, name, text):
+                written.append(name)
+            names.append(name)
+            if self.outputs is not None and name not in self.in_nav:
+                self.page_keys[name] = self.outputs.text_key(name, text)
+
+        rendered = parallel.start_items(iter_pages, corpus, None, courses,
+                                        each=lambda name, text: keep(rendered_names, name, text))
         index = SearchIndex.build(corpus)
-        term_pages = render_term_pages(term_index(corpus, index.vocabulary))
-        self.pages = {**rendered(), **term_pages}
+        for name, text in render_term_pages(term_index(corpus, index.vocabulary)).items():
+            keep(term_names, name, text)
+        rendered()
+        self.pages = rendered_names + term_names
+        remove_stale(self.generated, self.pages)
+        self._carry_unchanged_pages(config)
         cuts.save()
+        use_cuts(Cuts())        # the memo's cuts are saved: their memory is not needed any more
         self.report = build_report(corpus)
         self.redirects = render_redirects(corpus)
         if self.search_config is not None:
@@ -92,32 +113,30 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                      "file_index_bytes": len(self.search_files["search_index.js"].encode()),
                                      "vocabulary": len(index.vocabulary.levels),
                                      "user_words": len(index.vocabulary.user_words)}
-        written = write_pages(self.generated, self.pages)
-        self._carry_unchanged_pages(config)
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
-        log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), written)
+        log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), len(written))
 
-    def _carry_unchanged_pages(self, config) -> None:
+    def _prepare_outputs(self, config) -> None:
         # Outputs of earlier builds are reused only where the key sees everything the theme
-        # reads: every nav entry titled in mkdocs.yml, no other plugin changing pages. A
-        # generated page outside the nav, whose text is as before, is not even handed to
-        # MkDocs: its earlier output is copied into the site as it stands (see outputs.py).
-        self.outputs, self.carried, self._pending = None, {}, {}
+        # reads: every nav entry titled in mkdocs.yml, no other plugin changing pages.
+        self.outputs, self.carried, self._pending, self.page_keys = None, {}, {}, {}
         self.in_nav = set(_nav_paths(config.nav or []))
         entries = _nav_entries(config.nav or [])
         others = [h for event in PAGE_EVENTS for h in config.plugins.events[event]
                   if getattr(h, "__self__", None) is not self]
-        if self.cache is None or not all(title for title, _ in entries) or others:
-            return
-        self.outputs = PageOutputs.for_site(self.cache, config, entries)
-        if config.site_url:
+        if self.cache is not None and all(title for title, _ in entries) and not others:
+            self.outputs = PageOutputs.for_site(self.cache, config, entries)
+
+    def _carry_unchanged_pages(self, config) -> None:
+        # A generated page outside the nav, whose text is as before, is not even handed to
+        # MkDocs: its earlier output is copied into the site as it stands (see outputs.py).
+        if self.outputs is None or config.site_url:
             return      # the sitemap lists the pages MkDocs builds: with a site URL, all are built
-        for name, text in self.pages.items():
-            if name not in self.in_nav:
-                cached = self.outputs.carry(self.outputs.text_key(name, text))
-                if cached is not None:
-                    self.carried[name] = cached
+        for name, key in self.page_keys.items():
+            cached = self.outputs.carry(key)
+            if cached is not None:
+                self.carried[name] = cached
 
     def on_files(self, files: Files, *, config):
         # Serve generated pages at their own paths ("sources/x.md"), not under "generated/".
@@ -141,8 +160,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.outputs is None or page.file.inclusion.is_excluded():
             return html
         name = page.file.src_uri
-        if name in self.pages and name not in self.in_nav:
-            key = self.outputs.text_key(name, self.pages[name])
+        if name in self.page_keys:
+            key = self.page_keys[name]
         else:
             key = self.outputs.key(page)
         cached = self.outputs.get(key)
@@ -153,7 +172,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return cached
 
     def on_post_page(self, output, *, page, config):
-        # Keep what the theme made of a page, for the next build.
+        # Smaller pages (see html_pages.compact); keep what the theme made, for the next build.
+        output = html_pages.compact(output)
         key = self._pending.pop(page.file.src_uri, None) if self.outputs is not None else None
         if key is not None:
             self.outputs.put(key, output)

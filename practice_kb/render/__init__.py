@@ -22,6 +22,12 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
 
     `terms` is the term index (search.terms.term_index); without it there is no 索引 page.
     `courses` are the trainers' courses (config.courses.load_courses)."""
+    return dict(iter_pages(corpus, terms, courses))
+
+
+def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] | None = None):
+    """render_pages one page at a time, (path, text): a caller that passes each page on
+    never holds them all."""
     env = environment()
     names = load_rules("facets.yml")["names"]
     kb = knowledge(corpus, names)
@@ -39,22 +45,20 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         "counts": counts,
         **report_context(corpus, kb, counts),
     }
-    pages = {
-        "index.md": env.get_template("home.html.j2").render(context),
-        "report.md": env.get_template("report.html.j2").render(context),
-        "topics/index.md": env.get_template("topics.html.j2").render(context),
-        "cases/index.md": env.get_template("cases.html.j2").render(context, cases=corpus.cases),
-        "others.md": env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic),
-    }
+    yield "index.md", env.get_template("home.html.j2").render(context)
+    yield "report.md", env.get_template("report.html.j2").render(context)
+    yield "topics/index.md", env.get_template("topics.html.j2").render(context)
+    yield "cases/index.md", env.get_template("cases.html.j2").render(context, cases=corpus.cases)
+    yield "others.md", env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic)
     if terms is not None:
-        pages.update(render_term_pages(terms, env))
+        yield from render_term_pages(terms, env).items()
     by_source: dict[str, list] = {}
     for article in corpus.articles:
         by_source.setdefault(article.source, []).append(article)
     size = limits["sources_per_page"]
     chunks = [corpus.documents[i:i + size] for i in range(0, len(corpus.documents), size)] or [[]]
     for number, chunk in enumerate(chunks, 1):
-        pages["sources/index.md" if number == 1 else f"sources/index-{number}.md"] = env.get_template(
+        yield "sources/index.md" if number == 1 else f"sources/index-{number}.md", env.get_template(
             "sources.html.j2").render(context, documents=chunk, by_source=by_source, number=number,
                                     total=len(chunks))
     lists = env.get_template("facet_list.html.j2")
@@ -68,19 +72,19 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     context["where"] = where
     for facet, (stem, title, intro, other) in specs.items():
         for number, parts in enumerate(paged[facet], 1):
-            pages[f"{stem}.md" if number == 1 else f"{stem}-{number}.md"] = lists.render(
+            yield f"{stem}.md" if number == 1 else f"{stem}-{number}.md", lists.render(
                 context, title=title, intro=intro, parts=parts, number=number, total=len(paged[facet]),
                 stem=stem, other_title=specs[other][1], other_facet=other)
     topic = env.get_template("topic.html.j2")
     for view in kb.topics:
-        pages[f"topics/{view.topic.slug}.md"] = topic.render(context, view=view)
+        yield f"topics/{view.topic.slug}.md", topic.render(context, view=view)
         for facet in FACET_ORDER:
             items = view.facets.get(facet, [])
             if len(items) > limits["topic_excerpts"]:
-                pages.update(more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
-                                        f"{view.topic.title} · {names[facet]}", items,
-                                        f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
-                                        limits["more_page"]))
+                yield from more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
+                                      f"{view.topic.title} · {names[facet]}", items,
+                                      f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
+                                      limits["more_page"]).items()
     case = env.get_template("case.html.j2")
     case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
                      ("心得", "心得体会")]
@@ -89,15 +93,15 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
         excerpts: dict[str, list[Excerpt]] = {}
         for point in item.points:
             excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
-        pages[f"cases/{item.slug}.md"] = case.render(
+        yield f"cases/{item.slug}.md", case.render(
             context, case=item, excerpts=excerpts, sections=case_sections,
             topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])
         for facet, title in case_sections:
             items = excerpts.get(facet, [])
             if len(items) > limits["case_excerpts"]:
-                pages.update(more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
-                                        f"{item.name} · {title}", items,
-                                        f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]))
+                yield from more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
+                                      f"{item.name} · {title}", items,
+                                      f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]).items()
     source = env.get_template("source.html.j2")
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
@@ -106,10 +110,9 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
             for point in article.points:
                 bucket = feeds.setdefault(point.paragraph.anchor, [])
                 bucket += [topics[s] for s in point.topics if topics[s] not in bucket]
-        pages[f"sources/{article.slug}.md"] = source.render(
+        yield f"sources/{article.slug}.md", source.render(
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
-    pages.update(render_courses(corpus, courses or [], env))
-    return pages
+    yield from render_courses(corpus, courses or [], env).items()
 
 
 def render_term_pages(terms: list, env=None) -> dict[str, str]:
