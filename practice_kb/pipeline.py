@@ -50,8 +50,8 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
     coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
     merges = find_duplicates(articles, known=band_keys, similarities=memo.tables["jaccard"])
     off_topic = find_off_topic(articles, coverage, memo=memo.tables["word_counts"])
+    cases = find_cases(articles, memo=memo.tables["names"])
     memo.save()
-    cases = find_cases(articles)
     return Corpus(documents=documents, articles=articles, skipped=skipped, taxonomy=taxonomy,
                   merges=merges, off_topic=off_topic, cases=cases)
 

@@ -14,6 +14,7 @@ from practice_kb.extract.cases import CaseFinder, find_cases
 from practice_kb.extract.identity import assign_anchors, assign_slugs, slugify
 from practice_kb.extract.sections import PointSplitter
 from practice_kb.ingest import Ingest
+from practice_kb.memo import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Case, Figure
 
@@ -374,3 +375,13 @@ def test_rules_can_be_changed_by_an_editor():
 """
     assert [c.name for c in find_cases(build(text))] == ["北湖区"]
     assert find_cases(build(text), rules) == []
+
+
+def test_names_remembered_from_an_earlier_build_give_the_same_cases_without_recognising_again(monkeypatch):
+    memo = Table({})
+    first = find_cases(build(QINGSHI, YUNXI, NANSHAN), memo=memo)
+    assert memo.used and first
+    monkeypatch.setattr(CaseFinder, "recognise", lambda self, text: pytest.fail("recognised again"))
+    again = find_cases(build(QINGSHI, YUNXI, NANSHAN), memo=Table(memo.used))
+    assert [(c.name, c.kind, c.slug, len(c.points)) for c in again] == \
+        [(c.name, c.kind, c.slug, len(c.points)) for c in first]

@@ -9,6 +9,7 @@ thresholds are in the YAML too.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -27,9 +28,11 @@ jieba.setLogLevel(logging.WARNING)
 _HAN = re.compile(r"^[\u3400-\u9fff]+$")
 
 
-def find_cases(articles: list[Article], rules: dict | None = None) -> list[Case]:
-    """Every case the articles are about, one Case per name, sorted by slug."""
-    return CaseFinder(rules).find(articles)
+def find_cases(articles: list[Article], rules: dict | None = None, memo=None) -> list[Case]:
+    """Every case the articles are about, one Case per name, sorted by slug.
+
+    `memo`: the names recognised in texts seen before (get/put, by a digest of the text)."""
+    return CaseFinder(rules).find(articles, memo)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -160,16 +163,23 @@ class CaseFinder:
 
     # ------------------------------------------------------------------ corpus
 
-    def find(self, articles: list[Article]) -> list[Case]:
+    def find(self, articles: list[Article], memo=None) -> list[Case]:
         articles = [a for a in articles if not a.off_topic and not a.duplicate_of]
-        current_cuts().prefetch("t", (text[start:end] for article in articles
-                                      for text in [article.title] + [p.text for p in _live(article)]
-                                      for start, end in self._naming_sentences(text)))
+        texts = [text for article in articles for text in [article.title] + [p.text for p in _live(article)]]
+        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
+        known = [memo.get(key) if memo is not None else None for key in keys]
+        missing = [text for text, found in zip(texts, known) if found is None]
+        if missing:
+            current_cuts().prefetch("t", (text[start:end] for text in missing
+                                          for start, end in self._naming_sentences(text)))
         names: dict[str, _Name] = {}
-        for article in articles:
-            for text in [article.title] + [p.text for p in _live(article)]:
-                for found in self.recognise(text):
-                    names.setdefault(found.name, found)
+        for text, key, found in zip(texts, keys, known):
+            if found is None:
+                found = self.recognise(text)
+                if memo is not None:
+                    memo.put(key, found)
+            for name in found:
+                names.setdefault(name.name, name)
         # "…学院" on its own, where it is the college of a "…大学…学院" named elsewhere,
         # is that college: counted as its mention, not a case of its own.
         aliases = {name.alias for name in names.values() if name.alias}
