@@ -121,3 +121,17 @@ def test_the_theme_output_loses_its_indentation_but_not_where_spaces_show():
     assert html_pages.compact(page) == "<html>\n<body>\n<p>统战\n工作</p>\n<script>\nvar a = 1;\n</script>\n</body>\n</html>"
     code = "<body>\n  <pre>\n    缩进有意义\n  </pre>\n</body>"
     assert html_pages.compact(code) == code
+
+
+def test_the_case_list_is_paged_and_every_case_is_listed_once(tmp_path, small_limits):
+    small_limits["cases_per_page"] = 1
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("白沙镇统战工作\n\n白沙镇统战委员配备到位。\n", encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    assert len(corpus.cases) >= 2
+    pages = render.render_pages(corpus)
+    listed = sorted(name for name in pages if re.fullmatch(r"cases/index(-\d+)?\.md", name))
+    assert len(listed) == len(corpus.cases)
+    linked = [slug for name in listed for slug in re.findall(r'<td><a href="([^"]+)\.html">', pages[name])]
+    assert sorted(linked) == sorted(c.slug for c in corpus.cases)
+    assert 'href="index-2.html"' in pages["cases/index.md"]

@@ -48,7 +48,11 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     yield "index.md", env.get_template("home.html.j2").render(context)
     yield "report.md", env.get_template("report.html.j2").render(context)
     yield "topics/index.md", env.get_template("topics.html.j2").render(context)
-    yield "cases/index.md", env.get_template("cases.html.j2").render(context, cases=corpus.cases)
+    size = limits["cases_per_page"]
+    case_chunks = [corpus.cases[i:i + size] for i in range(0, len(corpus.cases), size)] or [[]]
+    for number, chunk in enumerate(case_chunks, 1):
+        yield "cases/index.md" if number == 1 else f"cases/index-{number}.md", env.get_template(
+            "cases.html.j2").render(context, cases=chunk, number=number, total=len(case_chunks))
     yield "others.md", env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic)
     if terms is not None:
         yield from render_term_pages(terms, env).items()
