@@ -32,8 +32,8 @@ def fingerprint(*files: Path) -> bytes:
 
 
 class Table:
-    """A value per key for a corpus-wide stage (the Jaccard of two paragraphs), kept with
-    the memo: what a build looked up or added is kept for the next one."""
+    """A value per key, kept between builds: what a build looked up or added is what the
+    next build finds (the Jaccard of two paragraphs, a jieba cut, a prepared source)."""
 
     def __init__(self, stored: dict) -> None:
         self._stored = stored
@@ -51,58 +51,65 @@ class Table:
         self.used[key] = value
 
 
+def digest(text: str) -> bytes:
+    """The key of a text in a Table."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def read_pickle(path: Path):
+    """What write_pickle wrote, or None for a missing, damaged or foreign file."""
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is started again
+        return None
+
+
+def write_pickle(path: Path, value) -> None:
+    """Replace path with value pickled, in one rename; a failure to write only costs the
+    next build time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError as error:
+        logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
+
+
 class SourceMemo:
     def __init__(self, folder: Path | None, version: bytes) -> None:
         self.folder = folder
         self.version = version
-        self._stored: dict[bytes, bytes] = {}
-        self._used: dict[bytes, bytes] = {}
-        stored_tables: dict[str, dict] = {}
-        if folder is not None:
-            self._stored, stored_tables = _load(folder / FILE, version)
-        self.tables = {name: Table(stored_tables.get(name, {})) for name in TABLES}
+        stored = read_pickle(folder / FILE) if folder is not None else None
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == version
+                and isinstance(stored[1], dict) and isinstance(stored[2], dict)):
+            stored = (version, {}, {})
+        self.entries = Table(stored[1])                # source key → prepared articles, pickled
+        self.tables = {name: Table(stored[2].get(name, {})) for name in TABLES}
 
     def get(self, name: str, data: bytes):
         key = _key(name, data)
-        packed = self._used.get(key) or self._stored.get(key)
+        packed = self.entries.get(key)
         if packed is None:
             return None
         try:
-            value = pickle.loads(packed)
+            return pickle.loads(packed)
         except Exception:  # noqa: BLE001 - a damaged entry is prepared again
+            self.entries.used.pop(key, None)
             return None
-        self._used[key] = packed
-        return value
 
     def put(self, name: str, data: bytes, value) -> None:
         if self.folder is not None:
-            self._used[_key(name, data)] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            self.entries.put(_key(name, data), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
     def save(self) -> None:
-        """Write the entries this build used; a failure to write only costs the next build time."""
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                tables = {name: table.used for name, table in self.tables.items()}
-                pickle.dump((self.version, self._used, tables), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / FILE)
-        except OSError as error:
-            logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
+        """Write the entries this build used."""
+        if self.folder is not None:
+            tables = {name: table.used for name, table in self.tables.items()}
+            write_pickle(self.folder / FILE, (self.version, self.entries.used, tables))
 
 
 def _key(name: str, data: bytes) -> bytes:
     return hashlib.blake2b(name.encode("utf-8", "surrogateescape") + b"\0" + data, digest_size=16).digest()
-
-
-def _load(path: Path, version: bytes) -> tuple[dict, dict]:
-    try:
-        with open(path, "rb") as handle:
-            stored_version, stored, tables = pickle.load(handle)
-    except Exception:  # noqa: BLE001 - a damaged or foreign file: start empty
-        return {}, {}
-    if stored_version != version or not isinstance(stored, dict) or not isinstance(tables, dict):
-        return {}, {}
-    return stored, tables

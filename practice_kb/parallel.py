@@ -40,9 +40,13 @@ def start_items(work: Callable[..., Iterable[tuple]], *args, each: Callable | No
     return _start(lambda: work(*args), inline, lambda items: {}, lambda item: each(*item))
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def _start(produce, inline, collect, each=None):
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if cores() < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return inline
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)

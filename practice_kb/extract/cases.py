@@ -9,13 +9,13 @@ thresholds are in the YAML too.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
 
 import jieba
 
+from ..memo import digest as text_digest
 from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
 from .identity import digest, slugify
@@ -166,7 +166,7 @@ class CaseFinder:
     def find(self, articles: list[Article], memo=None) -> list[Case]:
         articles = [a for a in articles if not a.off_topic and not a.duplicate_of]
         texts = [text for article in articles for text in [article.title] + [p.text for p in _live(article)]]
-        keys = [hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for text in texts]
+        keys = [text_digest(text) for text in texts]
         known = [memo.get(key) if memo is not None else None for key in keys]
         missing = [text for text, found in zip(texts, known) if found is None]
         if missing:

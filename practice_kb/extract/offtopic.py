@@ -16,7 +16,6 @@ covers its points. Thresholds and stop words are in rules/similarity.yml (off_to
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import re
@@ -27,6 +26,7 @@ from statistics import median
 
 import jieba
 
+from ..memo import digest
 from ..rules import load_rules
 from ..structure import Article
 from .idf import idf_table
@@ -160,7 +160,7 @@ def _rules(rules: dict | None) -> dict:
 def _all_counts(articles: list[Article], rules: dict, memo=None) -> list[dict[str, int]]:
     """Word counts per article: segmenting is the expensive part, so it is done once."""
     stop = frozenset(rules.get("stop_words") or ())
-    keys = [hashlib.blake2b("\n".join(_texts(a)).encode("utf-8"), digest_size=16).digest() for a in articles]
+    keys = [digest("\n".join(_texts(a))) for a in articles]
     known = [memo.get(key) if memo is not None else None for key in keys]
     missing = [a for a, counts in zip(articles, known) if counts is None]
     if missing:

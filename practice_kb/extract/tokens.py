@@ -8,17 +8,16 @@ file never outgrows the corpus. Without a cache folder the memo lives for the bu
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import itertools
 import logging
 import multiprocessing
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 import jieba
+
+from ..memo import digest, read_pickle, write_pickle
+from ..parallel import cores
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -96,7 +95,7 @@ class Cuts:
                 else:
                     missing[key] = text
         pending = list(missing.values())
-        workers = _cores() if workers is None else workers
+        workers = cores() if workers is None else workers
         if workers < 2 or len(pending) < PARALLEL_FROM:
             values = _cut_many(kind, pending)
         else:
@@ -115,25 +114,13 @@ class Cuts:
         return _UNPACKERS[kind](text, value)
 
     def save(self) -> None:
-        """Write the cuts this build used; a failure to write only costs the next build time."""
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((VERSION, jieba.__version__, self._used), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / FILE)
-        except OSError as error:
-            logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
+        """Write the cuts this build used."""
+        if self.folder is not None:
+            write_pickle(self.folder / FILE, (VERSION, jieba.__version__, self._used))
 
 
 def _key(kind: str, text: str) -> tuple[str, bytes]:
-    return kind, hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return kind, digest(text)
 
 
 def _cut_in_processes(kind: str, texts: list[str], workers: int) -> list:
@@ -150,12 +137,11 @@ def _cut_in_processes(kind: str, texts: list[str], workers: int) -> list:
 
 
 def _load(path: Path) -> dict:
-    try:
-        with open(path, "rb") as handle:
-            version, jieba_version, stored = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return {}
-    return stored if version == VERSION and jieba_version == jieba.__version__ else {}
+    stored = read_pickle(path)
+    if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (VERSION, jieba.__version__) \
+            and isinstance(stored[2], dict):
+        return stored[2]
+    return {}
 
 
 # The memo the stages use; the plugin swaps in one backed by the cache folder per build.
