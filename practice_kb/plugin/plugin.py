@@ -121,8 +121,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Outputs of earlier builds are reused only where the key sees everything the theme
         # reads: every nav entry titled in mkdocs.yml, no other plugin changing pages.
         self.outputs, self.carried, self._pending, self.page_keys = None, {}, {}, {}
-        self.in_nav = set(_nav_paths(config.nav or []))
         entries = _nav_entries(config.nav or [])
+        self.in_nav = {path for _, path in entries}
         others = [h for event in PAGE_EVENTS for h in config.plugins.events[event]
                   if getattr(h, "__self__", None) is not self]
         if self.cache is not None and all(title for title, _ in entries) and not others:
@@ -173,6 +173,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_page(self, output, *, page, config):
         # Smaller pages (see html_pages.compact); keep what the theme made, for the next build.
+        # An output reused from an earlier build was kept compacted.
+        if page.meta.get("template") == CACHED_TEMPLATE:
+            return output
         output = html_pages.compact(output)
         key = self._pending.pop(page.file.src_uri, None) if self.outputs is not None else None
         if key is not None:
@@ -235,15 +238,4 @@ def _nav_entries(nav, title: str | None = None) -> list[tuple[str | None, str]]:
         return [e for key, value in nav.items() for e in _nav_entries(value, key)]
     if isinstance(nav, list):
         return [e for item in nav for e in _nav_entries(item)]
-    return []
-
-
-def _nav_paths(nav) -> list[str]:
-    """Every page path named in mkdocs.yml's nav."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in _nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for item in nav for p in _nav_paths(item)]
     return []

@@ -48,10 +48,9 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     yield "index.md", env.get_template("home.html.j2").render(context)
     yield "report.md", env.get_template("report.html.j2").render(context)
     yield "topics/index.md", env.get_template("topics.html.j2").render(context)
-    size = limits["cases_per_page"]
-    case_chunks = [corpus.cases[i:i + size] for i in range(0, len(corpus.cases), size)] or [[]]
+    case_chunks = chunked(corpus.cases, limits["cases_per_page"]) or [[]]
     for number, chunk in enumerate(case_chunks, 1):
-        yield "cases/index.md" if number == 1 else f"cases/index-{number}.md", env.get_template(
+        yield page_name("cases/index", number) + ".md", env.get_template(
             "cases.html.j2").render(context, cases=chunk, number=number, total=len(case_chunks))
     yield "others.md", env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic)
     if terms is not None:
@@ -59,24 +58,23 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     by_source: dict[str, list] = {}
     for article in corpus.articles:
         by_source.setdefault(article.source, []).append(article)
-    size = limits["sources_per_page"]
-    chunks = [corpus.documents[i:i + size] for i in range(0, len(corpus.documents), size)] or [[]]
+    chunks = chunked(corpus.documents, limits["sources_per_page"]) or [[]]
     for number, chunk in enumerate(chunks, 1):
-        yield "sources/index.md" if number == 1 else f"sources/index-{number}.md", env.get_template(
+        yield page_name("sources/index", number) + ".md", env.get_template(
             "sources.html.j2").render(context, documents=chunk, by_source=by_source, number=number,
                                     total=len(chunks))
     lists = env.get_template("facet_list.html.j2")
     specs = {"问题": ("problems", "问题清单", "各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。", "对策"),
              "对策": ("countermeasures", "对策清单", "各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。", "问题")}
     paged = {facet: list_pages(kb.primary(facet), limits["list_page"]) for facet in specs}
-    where = {facet: {view.topic.slug: (stem if number == 1 else f"{stem}-{number}") + ".html"
+    where = {facet: {view.topic.slug: page_name(stem, number) + ".html"
                      for number, parts in enumerate(paged[facet], 1) for view, _, continued in parts
                      if not continued}
              for facet, (stem, *_rest) in specs.items()}
     context["where"] = where
     for facet, (stem, title, intro, other) in specs.items():
         for number, parts in enumerate(paged[facet], 1):
-            yield f"{stem}.md" if number == 1 else f"{stem}-{number}.md", lists.render(
+            yield page_name(stem, number) + ".md", lists.render(
                 context, title=title, intro=intro, parts=parts, number=number, total=len(paged[facet]),
                 stem=stem, other_title=specs[other][1], other_facet=other)
     topic = env.get_template("topic.html.j2")
@@ -159,13 +157,23 @@ def initial_slug(initial: str) -> str:
     return initial.lower() if initial.isalpha() else "other"
 
 
+def page_name(stem: str, number: int) -> str:
+    """Page `number` of a paged list: "sources/index", 1 → "sources/index"; 2 → "sources/index-2"."""
+    return stem if number == 1 else f"{stem}-{number}"
+
+
+def chunked(items: list, size: int) -> list[list]:
+    """items in runs of `size` (none for no items)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 def more_pages(env, base: str, title: str, items: list[Excerpt], back_href: str,
                back_title: str, size: int) -> dict[str, str]:
     """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each."""
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    chunks = chunked(items, size)
     template = env.get_template("excerpts.html.j2")
     name = base.rsplit("/", 1)[-1]
-    return {(f"{base}.md" if number == 1 else f"{base}-{number}.md"): template.render(
+    return {page_name(base, number) + ".md": template.render(
                 title=title, items=chunk, number=number, total=len(chunks), count=len(items),
                 base=name, back_href=back_href, back_title=back_title)
             for number, chunk in enumerate(chunks, 1)}
