@@ -78,6 +78,25 @@ def write_pickle(path: Path, value) -> None:
         logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)
 
 
+class TableFile:
+    """Named Tables kept in one file of the cache folder, for a stage after build_corpus
+    (the search vocabulary); its version is the fingerprint of the code and the rules."""
+
+    def __init__(self, folder: Path | None, name: str, tables: tuple[str, ...]) -> None:
+        self.path = folder / name if folder is not None else None
+        self.version = fingerprint()
+        stored = read_pickle(self.path) if self.path is not None else None
+        if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == self.version
+                and isinstance(stored[1], dict)):
+            stored = (self.version, {})
+        self.tables = {table: Table(stored[1].get(table, {})) for table in tables}
+
+    def save(self) -> None:
+        """Write the entries this build used."""
+        if self.path is not None:
+            write_pickle(self.path, (self.version, {name: table.used for name, table in self.tables.items()}))
+
+
 class SourceMemo:
     def __init__(self, folder: Path | None, version: bytes) -> None:
         self.folder = folder

@@ -69,3 +69,16 @@ def test_a_damaged_memo_is_ignored(tmp_path):
     (tmp_path / "cache" / memo.FILE).write_bytes(b"\x80\x05 not a pickle")
     corpus = build_corpus(sources, ROOT / "topics.yml", tmp_path / "cache")
     assert _shape(corpus) == _shape(build_corpus(sources, ROOT / "topics.yml"))
+
+
+def test_a_table_file_gives_the_next_build_what_this_one_used_and_survives_damage(tmp_path):
+    kept = memo.TableFile(tmp_path, "t.pickle", ("a", "b"))
+    assert kept.tables["a"].get(b"k") is None
+    kept.tables["a"].put(b"k", {"统战": 2})
+    kept.save()
+    again = memo.TableFile(tmp_path, "t.pickle", ("a", "b"))
+    assert again.tables["a"].get(b"k") == {"统战": 2}
+    again.save()                    # b"k" was used: kept; nothing else was
+    (tmp_path / "t.pickle").write_bytes(b"\x80\x05 not a pickle")
+    assert memo.TableFile(tmp_path, "t.pickle", ("a", "b")).tables["a"].get(b"k") is None
+    assert memo.TableFile(None, "t.pickle", ("a",)).tables["a"].get(b"k") is None

@@ -135,3 +135,15 @@ def test_the_case_list_is_paged_and_every_case_is_listed_once(tmp_path, small_li
     linked = [slug for name in listed for slug in re.findall(r'<td><a href="([^"]+)\.html">', pages[name])]
     assert sorted(linked) == sorted(c.slug for c in corpus.cases)
     assert 'href="index-2.html"' in pages["cases/index.md"]
+
+
+def test_the_pages_rendered_in_two_parts_are_the_pages_rendered_at_once(tmp_path, small_limits):
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("白沙镇统战工作\n\n白沙镇统战委员配备到位。\n", encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    context = render.page_context(corpus)
+    parts = dict(render.iter_pages(corpus, context=context, sources=False))
+    sources = dict(render.iter_source_pages(corpus, context))
+    assert sources and all(name.startswith("sources/") for name in sources)
+    assert not set(parts) & set(sources)
+    assert {**parts, **sources} == render.render_pages(corpus)

@@ -107,6 +107,45 @@ def test_the_vocabulary_holds_search_granularity_words_and_the_user_dictionary()
     assert all(1 <= level <= 9 for level in vocabulary.levels.values())
 
 
+def _counting_cuts(monkeypatch) -> list[str]:
+    """The texts the vocabulary asks jieba's cuts for, from here on."""
+    from practice_kb.extract.tokens import Cuts
+    asked: list[str] = []
+    original = Cuts.words
+
+    def words(self, text):
+        asked.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Cuts, "words", words)
+    return asked
+
+
+def test_the_vocabulary_kept_per_article_equals_a_fresh_one_and_only_a_changed_article_is_cut_again(
+        monkeypatch):
+    from practice_kb.memo import Table
+    articles = [["统战委员开展工作，统战委员很忙。"], ["统战委员走访群众。", "统战委员座谈交流。"],
+                ["乡镇统战工作经费不足。"]]
+    memo = {"tallies": Table({}), "user_counts": Table({})}
+    first = Vocabulary.build(TAXONOMY, articles, ["标题一"], memo=memo)
+    assert first == Vocabulary.build(TAXONOMY, articles, ["标题一"])
+    assert "统战委员" in first.user_words
+    # The next build finds what this one used.
+    memo = {name: Table(table.used) for name, table in memo.items()}
+    edited = articles[:2] + [["乡镇统战工作经费列入预算，统战委员配齐。"]]
+    asked = _counting_cuts(monkeypatch)
+    second = Vocabulary.build(TAXONOMY, edited, ["标题一"], memo=memo)
+    assert asked == ["乡镇统战工作经费列入预算，统战委员配齐。", "标题一"]
+    assert second == Vocabulary.build(TAXONOMY, edited, ["标题一"])
+    assert second.words["统战委员"] == 5
+
+
+def test_a_user_word_is_counted_per_article_as_in_the_whole_text():
+    words = occurrences.Words(["统战", "统战委员", "委员"])
+    text = "统战委员\n统战统战委员会\n委员"
+    assert words.count(text) == {w: text.count(w) for w in ["统战", "统战委员", "委员"]}
+
+
 # --------------------------------------------------------------------- folding
 
 def test_traditional_query_folds_to_simplified():

@@ -12,13 +12,7 @@ import ahocorasick
 
 def count(words: Iterable[str], text: str) -> Counter[str]:
     """word → occurrences in text, as str.count counts them (leftmost, not overlapping)."""
-    counts: Counter[str] = Counter()
-    last_end: dict[str, int] = {}
-    for end, word in _matches(words, text):
-        if end - len(word) >= last_end.get(word, -1):
-            counts[word] += 1
-            last_end[word] = end
-    return counts
+    return Words(words).count(text)
 
 
 def containing(words: Iterable[str], longer: Iterable[str]) -> dict[str, list[str]]:
@@ -44,6 +38,18 @@ class Words:
         """The words that occur in text."""
         return {word for _, word in self._automaton.iter(text)} if self._automaton is not None else set()
 
+    def count(self, text: str) -> Counter[str]:
+        """word → occurrences in text, as str.count counts them (leftmost, not overlapping)."""
+        counts: Counter[str] = Counter()
+        if self._automaton is None:
+            return counts
+        last_end: dict[str, int] = {}
+        for end, word in self._automaton.iter(text):
+            if end - len(word) >= last_end.get(word, -1):
+                counts[word] += 1
+                last_end[word] = end
+        return counts
+
     def starts(self, text: str) -> dict[str, list[int]]:
         """word → the start of each of its occurrences in text (overlapping ones too), in order."""
         found: dict[str, list[int]] = {}
@@ -51,11 +57,6 @@ class Words:
             for end, word in self._automaton.iter(text):
                 found.setdefault(word, []).append(end - len(word) + 1)
         return found
-
-
-def _matches(words: Iterable[str], text: str):
-    automaton = _automaton(words)
-    return automaton.iter(text) if automaton is not None else ()
 
 
 def _automaton(words: Iterable[str]):

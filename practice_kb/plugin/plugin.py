@@ -1,6 +1,7 @@
 """MkDocs events → pipeline stages. Each handler only delegates."""
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import logging
@@ -14,9 +15,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
 from ..extract.tokens import Cuts, use as use_cuts
+from ..memo import TableFile
 from ..pipeline import build_corpus
 from .. import parallel
-from ..render import iter_pages, render_redirects, render_term_pages
+from ..render import iter_pages, iter_source_pages, page_context, render_redirects, render_term_pages
 from ..render.writer import remove_stale, write_page
 from ..report import build_report
 from ..search import SearchIndex
@@ -29,6 +31,10 @@ log = logging.getLogger("mkdocs.plugins.practice_kb")
 
 # The events through which another plugin could change a page: with one of them taken,
 # the theme's outputs are not kept between builds.
+# What each article adds to the search vocabulary, kept between builds (see memo.py).
+VOCABULARY_FILE = "vocabulary.pickle"
+VOCABULARY_TABLES = ("tallies", "user_counts")
+
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
@@ -77,28 +83,38 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except ConfigError as error:
             raise PluginError(str(error)) from None
         # The pages are rendered in a second process while this one builds the search index
-        # and the term index (their pages are rendered here: they need the terms). Each page
-        # is written as it arrives and then let go: only its name and output key stay.
+        # and the term index, then renders the term pages (they need the terms) and the
+        # source pages (so that both processes have about as much to do). What every page
+        # reads (page_context) is made before the fork, once for both. Each page is written,
+        # and its output key taken, by the process that rendered it; only its name and key
+        # come back, so the two processes do not wait on each other.
         self._prepare_outputs(config)
         self.generated.mkdir(parents=True, exist_ok=True)
+        context = page_context(corpus)
         rendered_names: list[str] = []
-        term_names: list[str] = []
+        own_names: list[str] = []
         written: list[str] = []
 
-        def keep(names: list[str], name: str, text: str) -> None:
-            if write_page(self.generated, name, text):
+        def keep(names: list[str], name: str, outcome: tuple[bool, str | None]) -> None:
+            changed, key = outcome
+            if changed:
                 written.append(name)
             names.append(name)
-            if self.outputs is not None and name not in self.in_nav:
-                self.page_keys[name] = self.outputs.text_key(name, text)
+            if key is not None:
+                self.page_keys[name] = key
 
-        rendered = parallel.start_items(iter_pages, corpus, None, courses,
-                                        each=lambda name, text: keep(rendered_names, name, text))
-        index = SearchIndex.build(corpus)
-        for name, text in render_term_pages(term_index(corpus, index.vocabulary)).items():
-            keep(term_names, name, text)
+        rendered = parallel.start_items(
+            lambda: self._write_pages(iter_pages(corpus, None, courses, context, sources=False)),
+            each=lambda name, outcome: keep(rendered_names, name, outcome))
+        vocabulary_memo = TableFile(self.cache, VOCABULARY_FILE, VOCABULARY_TABLES)
+        index = SearchIndex.build(corpus, memo=vocabulary_memo.tables)
+        vocabulary_memo.save()
+        terms = term_index(corpus, index.vocabulary)
+        own_pages = itertools.chain(render_term_pages(terms).items(), iter_source_pages(corpus, context))
+        for name, outcome in self._write_pages(own_pages):
+            keep(own_names, name, outcome)
         rendered()
-        self.pages = rendered_names + term_names
+        self.pages = rendered_names + own_names
         remove_stale(self.generated, self.pages)
         self._carry_unchanged_pages(config)
         cuts.save()
@@ -116,6 +132,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
         log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), len(written))
+
+    def _write_pages(self, pages):
+        """(name, (written?, output key or None)) for each (name, text) of pages, the page
+        written into the generated folder on the way."""
+        for name, text in pages:
+            key = None
+            if self.outputs is not None and name not in self.in_nav:
+                key = self.outputs.text_key(name, text)
+            yield name, (write_page(self.generated, name, text), key)
 
     def _prepare_outputs(self, config) -> None:
         # Outputs of earlier builds are reused only where the key sees everything the theme

@@ -25,26 +25,15 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
     return dict(iter_pages(corpus, terms, courses))
 
 
-def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] | None = None):
+def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] | None = None,
+               context: dict | None = None, sources: bool = True):
     """render_pages one page at a time, (path, text): a caller that passes each page on
-    never holds them all."""
+    never holds them all. `context`: page_context(corpus), if the caller made it already;
+    `sources=False` leaves out the source pages (a caller renders them with
+    iter_source_pages, in another process)."""
     env = environment()
-    names = load_rules("facets.yml")["names"]
-    kb = knowledge(corpus, names)
-    documents = {d.source: d for d in corpus.documents}
-    shown = corpus.shown_points()
-    counts = Counter(point.facet for _, point in shown)
-    limits = load_rules("pages.yml")
-    context = {
-        "limits": limits,
-        "corpus": corpus,
-        "knowledge": kb,
-        "names": names,
-        "facet_order": FACET_ORDER,
-        "anchors": FACET_ANCHORS,
-        "counts": counts,
-        **report_context(corpus, kb, counts),
-    }
+    context = dict(context or page_context(corpus))
+    kb, names, limits = context["knowledge"], context["names"], context["limits"]
     yield "index.md", env.get_template("home.html.j2").render(context)
     yield "report.md", env.get_template("report.html.j2").render(context)
     yield "topics/index.md", env.get_template("topics.html.j2").render(context)
@@ -104,7 +93,34 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
                 yield from more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
                                       f"{item.name} · {title}", items,
                                       f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]).items()
+    if sources:
+        yield from iter_source_pages(corpus, context, env)
+    yield from render_courses(corpus, courses or [], env).items()
+
+
+def page_context(corpus: Corpus) -> dict:
+    """What every page template may read: the corpus, its knowledge views, the limits."""
+    names = load_rules("facets.yml")["names"]
+    kb = knowledge(corpus, names)
+    counts = Counter(point.facet for _, point in corpus.shown_points())
+    return {
+        "limits": load_rules("pages.yml"),
+        "corpus": corpus,
+        "knowledge": kb,
+        "names": names,
+        "facet_order": FACET_ORDER,
+        "anchors": FACET_ANCHORS,
+        "counts": counts,
+        **report_context(corpus, kb, counts),
+    }
+
+
+def iter_source_pages(corpus: Corpus, context: dict | None = None, env=None):
+    """The cleaned source pages, one per article, (path, text)."""
+    env = env or environment()
+    context = context or page_context(corpus)
     source = env.get_template("source.html.j2")
+    documents = {d.source: d for d in corpus.documents}
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for article in corpus.articles:
         feeds: dict[str, list] = {}
@@ -114,7 +130,6 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
                 bucket += [topics[s] for s in point.topics if topics[s] not in bucket]
         yield f"sources/{article.slug}.md", source.render(
             context, article=article, document=documents[article.source], feeds_by_anchor=feeds)
-    yield from render_courses(corpus, courses or [], env).items()
 
 
 def render_term_pages(terms: list, env=None) -> dict[str, str]:

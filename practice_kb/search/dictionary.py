@@ -18,6 +18,7 @@ from typing import Iterable
 import jieba
 
 from ..extract import occurrences
+from ..memo import digest
 from ..rules import load_rules
 from ..extract.tokens import current as current_cuts
 from ..structure import Taxonomy
@@ -52,26 +53,51 @@ def taxonomy_terms(taxonomy: Taxonomy) -> set[str]:
     return terms
 
 
+def article_tally(paragraphs: list[str], memo=None, key: bytes | None = None) -> tuple[dict, dict]:
+    """One article's jieba words and its adjacent word pairs that could be compounds
+    (both words of two or more characters, Han only, not too long), each counted.
+
+    `memo` (get/put) keeps the tally by `key`, a digest of the article's text: a build
+    after one source changed tallies only that source's articles again."""
+    if memo is not None:
+        key = key or digest("\n".join(paragraphs))
+        known = memo.get(key)
+        if known is not None:
+            return known
+    longest = load_rules("search.yml")["compound_max_length"]
+    cuts = current_cuts()
+    words: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        cut = cuts.words(paragraph)
+        words.update(cut)
+        for left, right in zip(cut, cut[1:]):
+            pair = left + right
+            if len(left) >= 2 and len(right) >= 2 and len(pair) <= longest and HAN.fullmatch(pair):
+                pairs[pair] += 1
+    tally = (dict(words), dict(pairs))
+    if memo is not None:
+        memo.put(key, tally)
+    return tally
+
+
 def corpus_compounds(articles: Iterable[list[str]]) -> set[str]:
     """Adjacent word pairs the corpus uses often enough to be terms of its own.
 
     `articles` yields each article's paragraphs; a pair must recur in several articles,
     so one author's habit does not become a term."""
+    return _compounds(article_tally(paragraphs)[1] for paragraphs in articles)
+
+
+def _compounds(pairs_per_article: Iterable[dict]) -> set[str]:
     rules = load_rules("search.yml")
-    cuts = current_cuts()
     counts: Counter[str] = Counter()
-    spread: dict[str, set[int]] = {}
-    for number, paragraphs in enumerate(articles):
-        for paragraph in paragraphs:
-            words = cuts.words(paragraph)
-            for left, right in zip(words, words[1:]):
-                pair = left + right
-                if len(left) >= 2 and len(right) >= 2 and len(pair) <= rules["compound_max_length"] \
-                        and HAN.fullmatch(pair):
-                    counts[pair] += 1
-                    spread.setdefault(pair, set()).add(number)
+    spread: Counter[str] = Counter()
+    for pairs in pairs_per_article:
+        counts.update(pairs)
+        spread.update(pairs.keys())
     return {pair for pair, n in counts.items()
-            if n >= rules["compound_min_count"] and len(spread[pair]) >= rules["compound_min_articles"]}
+            if n >= rules["compound_min_count"] and spread[pair] >= rules["compound_min_articles"]}
 
 
 @dataclass
@@ -81,20 +107,40 @@ class Vocabulary:
     user_words: list[str] = field(default_factory=list)
 
     @classmethod
-    def build(cls, taxonomy: Taxonomy, articles: list[list[str]], extra_texts: Iterable[str] = ()) -> "Vocabulary":
+    def build(cls, taxonomy: Taxonomy, articles: list[list[str]], extra_texts: Iterable[str] = (),
+              memo: dict | None = None) -> "Vocabulary":
         """jieba's cut of every text (shared with the other stages and cached), each long
         word also counted as its dictionary parts (what jieba's search mode adds), and the
-        user dictionary's words counted wherever they occur in the text."""
-        user = sorted(taxonomy_terms(taxonomy) | corpus_compounds(articles))
+        user dictionary's words counted wherever they occur in the text.
+
+        `memo`: {"tallies": …, "user_counts": …}, tables (get/put) kept between builds
+        (memo.TableFile), holding what each article contributed."""
+        memo = memo or {}
+        tallies_memo, users_memo = memo.get("tallies"), memo.get("user_counts")
+        keys = [digest("\n".join(paragraphs)) if memo else None for paragraphs in articles]
+        tallies = [article_tally(paragraphs, tallies_memo, key) for paragraphs, key in zip(articles, keys)]
+        user = sorted(taxonomy_terms(taxonomy) | _compounds(pairs for _, pairs in tallies))
         cuts = current_cuts()
-        texts = [p for paragraphs in articles for p in paragraphs] + list(extra_texts)
+        extra_texts = list(extra_texts)
         counts: Counter[str] = Counter()
-        for text in texts:
+        for words, _ in tallies:
+            counts.update(words)
+        for text in extra_texts:
             counts.update(cuts.words(text))
         for word, n in list(counts.items()):
             for part in _search_parts(word):
                 counts[part] += n
-        found = occurrences.count(user, "\n".join(texts))
+        # A user word never spans two paragraphs, so its count is the sum over the articles.
+        finder = occurrences.Words(user)
+        user_key = digest("\0".join(user))
+        found: Counter[str] = Counter(finder.count("\n".join(extra_texts)))
+        for paragraphs, key in zip(articles, keys):
+            known = users_memo.get(user_key + key) if users_memo is not None else None
+            if known is None:
+                known = dict(finder.count("\n".join(paragraphs)))
+                if users_memo is not None:
+                    users_memo.put(user_key + key, known)
+            found.update(known)
         for word in user:
             counts[word] = max(counts[word], found[word], 1)
         return cls(words={w: n for w, n in sorted(counts.items()) if len(w) >= 2 and HAN.fullmatch(w)},

@@ -48,7 +48,8 @@ class SearchIndex:
     aliases: list[list] = field(default_factory=list)
 
     @classmethod
-    def build(cls, corpus: Corpus) -> "SearchIndex":
+    def build(cls, corpus: Corpus, memo: dict | None = None) -> "SearchIndex":
+        """`memo`: the vocabulary's tables kept between builds (Vocabulary.build)."""
         index = cls()
         for topic in corpus.taxonomy.topics:
             page = index._page(f"topics/{topic.slug}.html", topic.title)
@@ -70,7 +71,8 @@ class SearchIndex:
                 elif paragraph.twin is None:
                     index._doc(page, paragraph.anchor, paragraph.text, "text", paragraph.number)
         articles = [[p.text for p in a.paragraphs] for a in corpus.articles if not a.duplicate_of]
-        index.vocabulary = Vocabulary.build(corpus.taxonomy, articles, [d[2] for d in index.docs if d[3] < 2])
+        index.vocabulary = Vocabulary.build(corpus.taxonomy, articles, [d[2] for d in index.docs if d[3] < 2],
+                                            memo=memo)
         return index
 
     def _page(self, url: str, title: str) -> int:
