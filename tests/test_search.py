@@ -205,13 +205,36 @@ def test_aliases_point_at_their_topic_page(corpus):
     assert targets == {"人手不够": "topics/duiwu.html", "没钱": "topics/jingfei.html"}
 
 
-def test_the_script_form_carries_config_and_documents_for_file_urls(corpus):
+def test_the_script_form_carries_the_config_and_the_documents_in_shards_for_file_urls(corpus, monkeypatch):
+    from practice_kb.search import index as index_module
+    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 300)
     files = SearchIndex.build(corpus).files({})
     script = files["search_index.js"]
     assert script.startswith("var __index = ") and script.endswith(";\n")
     value = json.loads(script[len("var __index = "):-2])
-    assert value["docs"] == [files["kb-data.txt"]]
-    assert value["config"] == json.loads(files["search_index.json"])["config"]
+    assert value["docs"] == []
+    config = json.loads(files["search_index.json"])["config"]
+    del config["kb"]["data"]
+    shards = value["config"]["kb"].pop("shards")
+    assert value["config"] == config
+    assert files["kb-shards.js"] == f"__kbShards({shards});\n" and shards > 2
+    texts = []
+    for number in range(shards):
+        script = files[f"kb-data-{number}.js"]
+        prefix = f"__kbShard({number}, "
+        assert script.startswith(prefix) and script.endswith(");\n")
+        texts.append(json.loads(script[len(prefix):-3]))
+    assert "".join(texts) == files["kb-data.txt"]
+    assert all(text.endswith("\n") for text in texts)                       # whole lines only
+    assert all(len(text.encode()) <= 300 or text.count("\n") == 1 for text in texts)
+    assert f"kb-data-{shards}.js" not in files
+
+
+def test_a_small_index_is_one_shard_and_an_empty_one_still_has_one():
+    from practice_kb.search.index import _shards
+    assert _shards("P\ta.html\t标题\n", 4_000_000) == ["P\ta.html\t标题\n"]
+    assert _shards("", 10) == [""]
+    assert _shards("一\n二\n三\n", 4) == ["一\n", "二\n", "三\n"]
 
 
 # ------------------------------------------------------------------ term index
@@ -239,7 +262,9 @@ def test_term_index_groups_terms_by_initial_and_links_topics_and_paragraphs(corp
 def engine(page, corpus, tmp_path):
     """The worker's engine, loaded in a real page over this corpus's index."""
     index = SearchIndex.build(corpus)
-    (tmp_path / "index.js").write_text(index.files({})["search_index.js"], encoding="utf-8")
+    files = index.files({})
+    whole = {"config": json.loads(files["search_index.json"])["config"], "docs": [files["kb-data.txt"]]}
+    (tmp_path / "index.js").write_text(f"var __index = {json.dumps(whole, ensure_ascii=False)};", encoding="utf-8")
     (tmp_path / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
     page.goto((tmp_path / "blank.html").as_uri())
     page.add_script_tag(path=str(WORKER))
@@ -265,6 +290,29 @@ def test_the_browser_folds_traditional_queries_exactly_as_python_does(page, engi
     table = dict(zip(payload["fold"][::2], payload["fold"][1::2]))
     for query in ("統戰委員配備不足", "隊伍建設", "统战委员"):
         assert page.evaluate("q => engine.foldQuery(q)", query) == fold(query, table, dict(payload["repairs"]))
+
+
+def test_the_browser_normalizes_text_exactly_as_python_does(page, engine):
+    from practice_kb.search.segment import normalize
+    for text in ("ＡＢＣ统战２０２４", "Xyz统战", "ÄÖİK", "ｓｔｏｐ！（１）", "统战工作"):
+        assert page.evaluate("t => window.__kbSearch({}).normalize(t)", text) == normalize(text), text
+        assert len(normalize(text)) == len(text)
+
+
+def test_documents_read_in_shards_are_the_documents_read_whole(page, engine, monkeypatch):
+    from practice_kb.search import index as index_module
+    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 200)
+    files = engine.files({})
+    shards = [json.loads(files[f"kb-data-{n}.js"].split(", ", 1)[1][:-3]) for n in range(3)]
+    assert "".join(shards) == files["kb-data.txt"][:len("".join(shards))]
+    rest = files["kb-data.txt"][len("".join(shards)):]
+    read = page.evaluate("""([pieces, whole]) => {
+        const K = window.__kbSearch({}), a = new K.Documents(), b = new K.Documents()
+        pieces.forEach(p => a.add(p)); b.add(whole)
+        const shape = d => JSON.stringify([d.pages, d.docs, d.texts, d.total])
+        return [shape(a) === shape(b), a.docs.length]
+    }""", [shards + [rest], files["kb-data.txt"]])
+    assert read[0] and read[1] == len(engine.docs)
 
 
 def test_a_result_lands_on_the_paragraph_holding_the_words(page, engine, corpus):

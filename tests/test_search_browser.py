@@ -101,6 +101,22 @@ def test_search_finds_nothing_politely(page, small_site):
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有')")
 
 
+def test_from_file_the_documents_come_in_shards_and_a_paragraph_of_the_last_one_is_found(
+        page, build_site, monkeypatch, request_log):
+    from practice_kb.search import index as index_module
+    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 400)
+    site = build_site(SOURCES)
+    shards = [site / "search" / f"kb-data-{n}.js" for n in range(len(list((site / "search").glob("kb-data-*.js"))))]
+    assert len(shards) >= 3 and all(shard.is_file() for shard in shards)
+    assert "建立统战委员例会制度" in shards[-1].read_text(encoding="utf-8")
+    page.goto((site / "index.html").as_uri())
+    search(page, "統戰委員例會")
+    assert "例会制度" in first_result(page).inner_text()
+    open_result(page)
+    assert "统战委员例会制度" in page.locator(":target").inner_text()
+    assert {shard.as_uri() for shard in shards} <= set(request_log["seen"])
+
+
 # ------------------------------------------------------------ the offline bundle
 
 def bundle_folder(seed_site) -> Path:

@@ -126,7 +126,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
                                      "index_bytes": sum(len(self.search_files[n].encode()) for n in
                                                         ("search_index.json", "kb-data.txt")),
-                                     "file_index_bytes": len(self.search_files["search_index.js"].encode()),
+                                     "file_index_bytes": sum(len(text.encode()) for name, text in self.search_files.items()
+                                                            if name.endswith(".js")),
                                      "vocabulary": len(index.vocabulary.levels),
                                      "user_words": len(index.vocabulary.user_words)}
         for skipped in corpus.skipped:

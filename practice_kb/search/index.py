@@ -5,13 +5,19 @@ text is stored once and plainly (no escapes, no segment marks) in a line format 
 browser splits without a JSON parser; what the browser needs to cut queries and fold
 Traditional characters rides along in `config.kb`.
 
-Files (read by overrides/assets/javascripts/kb-search.js):
+Files (read by overrides/assets/javascripts/kb-search.js and kb-boot.js):
   search/search_index.json  {config, docs: []} — Material fetches this on every page over
                             http(s), so it stays small; the worker fetches kb.data itself,
                             off the page's thread, when search is first used.
   search/kb-data.txt        the documents (below)
-  search/search_index.js    for file://, where nothing can be fetched: the same config and
-                            the documents as one string, docs: ["<kb-data.txt>"]
+  search/search_index.js    for file://, where nothing can be fetched: the same config,
+                            with kb.shards (how many) in place of kb.data, and docs: []
+  search/kb-shards.js       for file://: __kbShards(n)
+  search/kb-data-<i>.js     for file://: __kbShard(i, "<a run of kb-data.txt's lines>"), about
+                            FILE_SHARD_BYTES each. The page loads them side by side and
+                            hands each to the worker as it arrives; the worker reads them in
+                            order while the next ones load. One script of the whole index
+                            took a large corpus's page seconds to load.
 
 config.kb: words "统战工作7统战5…" (vocabulary, each word with its weight level 1–9),
 fold "TSTS…" (Traditional → Simplified pairs), repairs [[from, to]…] (phrase repairs after
@@ -38,6 +44,7 @@ from .fold import fold_table, phrase_repairs
 
 KINDS = ("page", "title", "heading", "text")
 DATA_FILE = "search/kb-data.txt"
+FILE_SHARD_BYTES = 4_000_000      # UTF-8 bytes of documents per file:// script, about
 
 
 @dataclass
@@ -114,12 +121,33 @@ class SearchIndex:
         """The files under site/search/, by name."""
         config = self.config(theme_config)
         data = self.data()
-        return {
+        shards = _shards(data, FILE_SHARD_BYTES)
+        kb = {key: value for key, value in config["kb"].items() if key != "data"}
+        files = {
             "search_index.json": _json({"config": config, "docs": []}),
             Path(DATA_FILE).name: data,
-            "search_index.js": "var __index = " + _json({"config": config, "docs": [data]}) + ";\n",
+            "search_index.js": "var __index = " + _json({"config": {**config, "kb": {**kb, "shards": len(shards)}},
+                                                         "docs": []}) + ";\n",
+            "kb-shards.js": f"__kbShards({len(shards)});\n",
             "userdict.txt": self.vocabulary.userdict(),
         }
+        for number, shard in enumerate(shards):
+            files[f"kb-data-{number}.js"] = f"__kbShard({number}, {_json(shard)});\n"
+        return files
+
+
+def _shards(data: str, size: int) -> list[str]:
+    """data (whole lines) in runs of whole lines of about `size` UTF-8 bytes; at least one."""
+    shards: list[str] = []
+    lines: list[str] = []
+    held = 0
+    for line in data.splitlines(keepends=True):
+        if lines and held + len(line.encode()) > size:
+            shards.append("".join(lines))
+            lines, held = [], 0
+        lines.append(line)
+        held += len(line.encode())
+    return shards + ["".join(lines)] if lines or not shards else shards
 
 
 def _field(text: str) -> str:
@@ -128,4 +156,6 @@ def _field(text: str) -> str:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """JSON, which is also a JavaScript literal (U+2028 and U+2029 escaped for older engines)."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -63,6 +63,13 @@ class Segmenter:
         return words
 
 
+# Full-width forms to half-width, then A–Z to a–z: the browser's normalize (kb-search.js)
+# does exactly this and keeps the length; other scripts' letters are never search words.
+_NORMAL = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_NORMAL.update({code: chr(code - 0xFEE0).lower() for code in range(0xFF21, 0xFF3B)})
+_NORMAL.update({code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)})
+
+
 def normalize(text: str) -> str:
-    """Full-width letters and digits to half-width, Latin to lower case."""
-    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" else c for c in text).lower()
+    """Full-width letters and digits to half-width, A–Z to lower case."""
+    return text.translate(_NORMAL)

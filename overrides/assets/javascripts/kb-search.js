@@ -19,7 +19,7 @@
 })(function (scope) {
   "use strict"
 
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SHARD = "shard"
   var MAX_WORD = 8, WORD_COST = 12, CHAR_COST = 14
   var TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g
   var K1 = 1.2, B = 0.75
@@ -27,11 +27,15 @@
   var PART_FACTOR = 0.7, PHRASE_BONUS = 1.5, ADJACENT_BONUS = 0.5
   var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160
 
-  /* Full-width letters and digits to half-width, Latin to lower case (length kept) */
+  /* Full-width letters and digits to half-width, A–Z to lower case (length kept). Only
+     these: a search word is Han or [0-9a-z], and a text without them is left as it is. */
+  var WIDE_OR_UPPER = /[A-Z\uff01-\uff5e]/g
   function normalize(text) {
-    return text.replace(/[\uff01-\uff5e]/g, function (c) {
-      return String.fromCharCode(c.charCodeAt(0) - 0xfee0)
-    }).toLowerCase()
+    return text.replace(WIDE_OR_UPPER, function (c) {
+      var code = c.charCodeAt(0)
+      if (code >= 0xff01) code -= 0xfee0
+      return String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code)
+    })
   }
 
   function escapeHTML(text) {
@@ -73,11 +77,44 @@
     return { pages: pages, docs: docs }
   }
 
-  /* index: Material's {config, docs}, docs holding kb-data.txt as one string */
-  function Engine(index) {
+  /* The documents of kb-data.txt, read piece by piece (the whole file, or from file:// the
+     shards the page sends, in order), each paragraph labelled by the heading before it */
+  function Documents() {
+    this.pages = []
+    this.docs = []
+    this.texts = []
+    this.heading = new Map()
+    this.offset = 0
+    this.total = 0
+  }
+
+  Documents.prototype.add = function (piece) {
+    var data = parseData(piece), heading = this.heading
+    for (var p = 0; p < data.pages.length; p++) this.pages.push(data.pages[p])
+    for (var d = 0; d < data.docs.length; d++) {
+      var doc = data.docs[d]
+      if (doc.kind === 2) heading.set(doc.page, doc.text)
+      if (doc.kind <= 1) heading.delete(doc.page)
+      doc.label = doc.kind === 3
+        ? (heading.has(doc.page) ? heading.get(doc.page) + " · " : "") + "第" + doc.number + "段"
+        : doc.text
+      doc.start = this.offset
+      this.texts.push(normalize(doc.text))
+      this.offset += doc.text.length + 1
+      this.total += doc.text.length
+      this.docs.push(doc)
+    }
+  }
+
+  /* index: Material's {config, docs}, docs holding kb-data.txt as one string, or else the
+     documents already read */
+  function Engine(index, documents) {
     var kb = index.config.kb
-    var data = parseData(index.docs[0] || "")
-    this.pages = data.pages
+    if (!documents) {
+      documents = new Documents()
+      documents.add(index.docs[0] || "")
+    }
+    this.pages = documents.pages
     this.words = parseWords(kb.words)
     this.fold = new Map()
     for (var i = 0; i + 1 < kb.fold.length; i += 2)
@@ -90,23 +127,9 @@
     this.aliases = kb.aliases
     this.stop = new Set(kb.stop)
     this.boost = kb.boost
-
-    /* Documents, each paragraph labelled by the heading before it */
-    var heading = new Map(), texts = [], offset = 0, total = 0
-    this.docs = data.docs.map(function (doc) {
-      if (doc.kind === 2) heading.set(doc.page, doc.text)
-      if (doc.kind <= 1) heading.delete(doc.page)
-      doc.label = doc.kind === 3
-        ? (heading.has(doc.page) ? heading.get(doc.page) + " · " : "") + "第" + doc.number + "段"
-        : doc.text
-      doc.start = offset
-      texts.push(normalize(doc.text))
-      offset += doc.text.length + 1
-      total += doc.text.length
-      return doc
-    })
-    this.all = texts.join("\u0000")
-    this.average = this.docs.length ? total / this.docs.length : 1
+    this.docs = documents.docs
+    this.all = documents.texts.join("\u0000")
+    this.average = this.docs.length ? documents.total / this.docs.length : 1
   }
 
   /* Traditional characters to Simplified, then the phrase repairs (资讯 → 信息) */
@@ -215,32 +238,43 @@
     return { docs: docs, factor: PART_FACTOR, words: parts }
   }
 
+  /* The kind-0 document (what a page says at its top) of each page */
+  Engine.prototype.pageDocs = function () {
+    if (!this.tops) {
+      var tops = this.tops = new Map()
+      this.docs.forEach(function (doc, i) {
+        if (doc.kind === 0 && !tops.has(doc.page)) tops.set(doc.page, i)
+      })
+    }
+    return this.tops
+  }
+
   Engine.prototype.search = function (query) {
     var folded = normalize(this.foldQuery(query.trim()))
     var terms = this.terms(folded)
     if (!terms.length) return []
     var self = this, n = this.docs.length
-    var scores = new Map(), found = new Map(), marks = new Map()
+    /* Per document: its score, how many of the terms it holds, the aliases that lead to
+       it; which terms and words it holds is asked of `matched` for the few results shown */
+    var matched = terms.map(function (term) { return self.matches(term) })
+    var scores = new Float64Array(n), covered = new Uint16Array(n), touched = [], aliased = new Map()
 
-    terms.forEach(function (term) {
-      var match = self.matches(term)
+    matched.forEach(function (match) {
       var idf = Math.log(1 + (n - match.docs.size + 0.5) / (match.docs.size + 0.5))
       match.docs.forEach(function (tf, i) {
         var doc = self.docs[i]
         var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * doc.text.length / self.average))
-        scores.set(i, (scores.get(i) || 0) + idf * match.factor * norm * self.boost[doc.kind])
-        if (!found.has(i)) found.set(i, new Set())
-        found.get(i).add(term)
-        if (!marks.has(i)) marks.set(i, [])
-        marks.get(i).push.apply(marks.get(i), match.words)
+        if (!covered[i]) touched.push(i)
+        scores[i] += idf * match.factor * norm * self.boost[doc.kind]
+        covered[i]++
       })
     })
 
     /* Prefer documents with every word, and with the words next to each other as typed */
     var phrase = folded.replace(/\s+/g, "")
-    scores.forEach(function (score, i) {
-      var coverage = found.get(i).size / terms.length
-      score *= coverage * coverage
+    touched.forEach(function (i) {
+      var coverage = covered[i] / terms.length
+      var score = scores[i] * (coverage * coverage)
       if (terms.length > 1) {
         var text = self.normText(i), adjacent = 0
         for (var t = 0; t + 1 < terms.length; t++)
@@ -248,61 +282,70 @@
         score *= 1 + ADJACENT_BONUS * adjacent / (terms.length - 1)
         if (text.indexOf(phrase) !== -1) score *= PHRASE_BONUS
       }
-      scores.set(i, score)
+      scores[i] = score
     })
 
     /* A colloquial name of a topic leads to that topic first */
     var top = 0
-    scores.forEach(function (score) { top = Math.max(top, score) })
+    touched.forEach(function (i) { top = Math.max(top, scores[i]) })
+    var tops = this.aliases.length ? this.pageDocs() : null
     this.aliases.forEach(function (entry) {
-      var alias = entry[0], page = entry[1]
-      if (folded.indexOf(alias) !== -1 || (phrase.length >= 2 && alias.indexOf(phrase) !== -1)) {
-        self.docs.forEach(function (doc, i) {
-          if (doc.page === page && doc.kind === 0) {
-            scores.set(i, (top || 1) * 2 + (scores.get(i) || 0))
-            if (!found.has(i)) found.set(i, new Set())
-            found.get(i).add(alias)
-            marks.set(i, (marks.get(i) || []).concat([alias]))
-          }
-        })
+      var alias = entry[0], i = tops.get(entry[1])
+      if (i !== undefined && (folded.indexOf(alias) !== -1 || (phrase.length >= 2 && alias.indexOf(phrase) !== -1))) {
+        if (!covered[i] && !aliased.has(i)) touched.push(i)
+        scores[i] = (top || 1) * 2 + scores[i]
+        if (!aliased.has(i)) aliased.set(i, [])
+        aliased.get(i).push(alias)
       }
     })
 
     /* One result per page: its best target first, the others folded under it */
     var groups = new Map()
-    scores.forEach(function (score, i) {
+    touched.forEach(function (i) {
       var page = self.docs[i].page
       if (!groups.has(page)) groups.set(page, [])
       groups.get(page).push(i)
     })
     var ranked = Array.from(groups.values()).map(function (members) {
-      members.sort(function (a, b) { return scores.get(b) - scores.get(a) })
-      var rest = members.slice(1).reduce(function (sum, i) { return sum + scores.get(i) }, 0)
-      return { members: members, score: scores.get(members[0]) + 0.05 * Math.min(rest, scores.get(members[0])) }
+      members.sort(function (a, b) { return scores[b] - scores[a] })
+      var rest = 0
+      for (var m = 1; m < members.length; m++) rest += scores[members[m]]
+      return { members: members, score: scores[members[0]] + 0.05 * Math.min(rest, scores[members[0]]) }
     }).sort(function (a, b) { return b.score - a.score }).slice(0, MAX_GROUPS)
 
+    var holding = function (i) {
+      var found = [], marks = []
+      matched.forEach(function (match, t) {
+        if (match.docs.has(i)) {
+          found.push(terms[t])
+          marks.push.apply(marks, match.words)
+        }
+      })
+      var aliases = aliased.get(i) || []
+      return { found: found.concat(aliases), marks: marks.concat(aliases) }
+    }
     return ranked.map(function (group) {
       var best = self.docs[group.members[0]]
       var page = self.pages[best.page]
       var items = [self.item(group.members[0], page[0] + (best.anchor ? "?p=" + best.anchor : ""),
-                             page[1], group.score, terms, found, marks)]
+                             page[1], group.score, terms, holding(group.members[0]))]
       group.members.slice(1, 1 + MAX_CHILDREN).forEach(function (i) {
         var doc = self.docs[i]
         items.push(self.item(i, page[0] + (doc.anchor ? "#" + doc.anchor : ""), doc.label,
-                             Math.min(scores.get(i), group.score * 0.99), terms, found, marks))
+                             Math.min(scores[i], group.score * 0.99), terms, holding(i)))
       })
       return items
     })
   }
 
-  Engine.prototype.item = function (i, location, title, score, terms, found, marks) {
+  Engine.prototype.item = function (i, location, title, score, terms, holds) {
     var present = {}
-    terms.forEach(function (term) { present[term] = found.get(i).has(term) })
-    found.get(i).forEach(function (term) { present[term] = true })
+    terms.forEach(function (term) { present[term] = holds.found.indexOf(term) !== -1 })
+    holds.found.forEach(function (term) { present[term] = true })
     return {
       location: location,
       title: escapeHTML(title),
-      text: this.snippet(this.docs[i], marks.get(i) || []),
+      text: this.snippet(this.docs[i], holds.marks),
       score: score,
       terms: present
     }
@@ -336,23 +379,42 @@
   }
 
   /* Material's worker protocol. Over http(s) the page sends only the small config and
-     the documents are fetched here, off the page's thread; from file:// (a blob worker,
-     which can fetch nothing) the page sends them along as one string. */
-  var engine = null
+     the documents are fetched here, off the page's thread. From file:// (a blob worker,
+     which can fetch nothing) kb-boot.js sends the documents in shards as the page loads
+     them ({kb: SHARD, n, total, text}); each is read as soon as those before it are in. */
+  var engine = null, ready = null
+  var shards = [], next = 0, total = -1, documents = new Documents(), complete = null
+  var loaded = new Promise(function (resolve) { complete = resolve })
+
+  function receive(message) {
+    shards[message.n] = message.text
+    total = message.total
+    while (typeof shards[next] === "string") {
+      documents.add(shards[next])
+      shards[next++] = null
+    }
+    if (next === total) complete(documents)
+  }
+
   function setup(index) {
-    if (index.docs.length || !index.config.kb.data)
+    var kb = index.config.kb
+    if (index.docs.length || !(kb.data || kb.shards))
       return Promise.resolve(new Engine(index))
+    if (kb.shards)
+      return ready || (ready = loaded.then(function (all) { return new Engine(index, all) }))
     var root = new URL("../../", scope.location.href)      /* this file is assets/javascripts/ */
-    return fetch(new URL(index.config.kb.data, root).href)
+    return fetch(new URL(kb.data, root).href)
       .then(function (response) { return response.text() })
       .then(function (data) { return new Engine({ config: index.config, docs: [data] }) })
   }
 
   scope.onmessage = function (event) {
     var message = event.data
-    if (message.type === SETUP) {
-      setup(message.data).then(function (ready) {
-        engine = ready
+    if (message.kb === SHARD) {
+      receive(message)
+    } else if (message.type === SETUP) {
+      setup(message.data).then(function (made) {
+        engine = made
         scope.postMessage({ type: READY })
       })
     } else if (message.type === QUERY) {
@@ -361,5 +423,5 @@
     }
   }
 
-  return { Engine: Engine, normalize: normalize }
+  return { Engine: Engine, Documents: Documents, normalize: normalize }
 })
