@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 FILE = "sources.pickle"
-TABLES = ("jaccard", "word_counts", "names")
+TABLES = ("jaccard", "word_counts", "names", "slugs")
 _PACKAGE = Path(__file__).resolve().parent
 
 

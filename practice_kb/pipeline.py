@@ -46,7 +46,7 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
         for article, coverage in per_article:
             articles.append(article)
             coverage_in_order.append(coverage)
-    assign_slugs(articles)
+    assign_slugs(articles, memo=memo.tables["slugs"])
     coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
     merges = find_duplicates(articles, known=band_keys, similarities=memo.tables["jaccard"])
     off_topic = find_off_topic(articles, coverage, memo=memo.tables["word_counts"])

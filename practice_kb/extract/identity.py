@@ -46,17 +46,26 @@ def assign_anchors(article: Article) -> None:
         paragraph.anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
 
 
-def assign_slugs(articles: list[Article]) -> None:
+def assign_slugs(articles: list[Article], memo=None) -> None:
     """Title pinyin plus a short hash of the article's text: readable, and unique without
-    depending on the article's position in its file or the file's place in the corpus."""
+    depending on the article's position in its file or the file's place in the corpus.
+    `memo` (get/put): each title's pinyin, kept between builds."""
+    def title_slug(title: str) -> str:
+        slug = memo.get(title) if memo is not None else None
+        if slug is None:
+            slug = slugify(title)
+            if memo is not None:
+                memo.put(title, slug)
+        return slug
+
     taken: set[str] = set()
     for article in articles:
         body = "".join(text_key(p.text) for p in article.paragraphs[:3]) or article.heading
-        slug = f"{slugify(article.title)}-{digest(body, 4)}"
+        slug = f"{title_slug(article.title)}-{digest(body, 4)}"
         if slug in taken:
             # Not the file's name: renaming or reordering files must not move an article.
             whole = "".join(text_key(p.text) for p in article.paragraphs) or article.heading
-            slug = f"{slugify(article.title)}-{digest(whole + '#' + article.label, 6)}"
+            slug = f"{title_slug(article.title)}-{digest(whole + '#' + article.label, 6)}"
         base, copy = slug, 2
         while slug in taken:   # the same article repeated in one file
             slug, copy = f"{base}-{copy}", copy + 1
