@@ -3,6 +3,7 @@ index, and the browser worker agreeing with the Python reference."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -362,3 +363,14 @@ def test_a_set_of_words_is_found_in_many_texts_with_every_start():
     assert words.found_in("乡镇统战委员配备不足") == {"统战", "统战委员"}
     assert words.starts("统战委员，统战经费") == {"统战": [0, 5], "统战委员": [0], "经费": [7]}
     assert occurrences.Words([]).found_in("统战") == set()
+
+
+def test_a_kept_tally_unpacks_to_the_tally_made_fresh_even_with_odd_characters():
+    from practice_kb.memo import Table
+    from practice_kb.search.dictionary import article_tally
+    paragraphs = ["统战委员开展工作，统战委员很忙。", "乡镇统战工作\0经费不足。", ""]
+    memo = Table({})
+    fresh = article_tally(paragraphs, memo)
+    kept = article_tally(paragraphs, Table(memo.used))
+    assert kept == fresh and kept[0]["统战"] == 2 and isinstance(memo.used[next(iter(memo.used))][0], dict)
+    assert article_tally([""], Table({})) == (Counter(), Counter())
