@@ -8,6 +8,7 @@ import logging
 import types
 from pathlib import Path
 
+from mkdocs.commands.build import _build_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -35,6 +36,10 @@ log = logging.getLogger("mkdocs.plugins.practice_kb")
 VOCABULARY_FILE = "vocabulary.pickle"
 VOCABULARY_TABLES = ("tallies", "user_counts")
 
+# Pages outside the nav the theme has to render in one build, from which every other one
+# is rendered by a second process (see on_env).
+SECOND_PROCESS_FROM = 200
+
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
@@ -56,6 +61,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.carried: dict[str, Path] = {}
         self.in_nav: set[str] = set()
         self._pending: dict[str, str] = {}
+        self.nav = None
+        self._second_half = None
         self.search_config = self._take_over_search(config)
         return config
 
@@ -181,6 +188,40 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                         inclusion=inclusion))
         return files
 
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
+    def on_env(self, env, *, config, files):
+        # The theme renders one page after another. When a build has many pages outside the
+        # nav to render (a first build of a large corpus), every other one is rendered by a
+        # forked process, with MkDocs' own page step, while this one renders the rest; the
+        # keys of the outputs it keeps come back at post_build. The same conditions as for
+        # carried pages: kept outputs, no site URL (the sitemap lists the pages built here).
+        self._second_half = None
+        chosen = self._pages_for_second_process(files, config)
+        if not chosen:
+            return env
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        nav = self.nav
+
+        def render_half() -> list[str]:
+            for file in chosen:
+                _build_page(file.page, config, doc_files, nav, env)
+            return sorted(self.outputs.used)
+
+        self._second_half = parallel.start(render_half)
+        for file in chosen:
+            files.remove(file)
+        return env
+
+    def _pages_for_second_process(self, files: Files, config) -> list[File]:
+        if self.outputs is None or config.site_url or self.nav is None or parallel.cores() < 2:
+            return []
+        outside = [file for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                   if file.src_uri in self.page_keys and file.page is not None]
+        return outside[1::2] if len(outside) >= SECOND_PROCESS_FROM else []
+
     def on_page_content(self, html, *, page, config, files):
         # A page rendered before, unchanged, is not rendered again (see outputs.py).
         if self.outputs is None or page.file.inclusion.is_excluded():
@@ -222,6 +263,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return server
 
     def on_post_build(self, *, config):
+        if self._second_half is not None:
+            self.outputs.used.update(self._second_half())
+            self._second_half = None
         # The build report as JSON beside the site, for tools and for the editor.
         if self.outputs is not None:
             self.report["build"] = {"pages_reused": self.outputs.reused}
