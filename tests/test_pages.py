@@ -147,3 +147,47 @@ def test_the_pages_rendered_in_two_parts_are_the_pages_rendered_at_once(tmp_path
     assert sources and all(name.startswith("sources/") for name in sources)
     assert not set(parts) & set(sources)
     assert {**parts, **sources} == render.render_pages(corpus)
+
+
+PLACES = {
+    "a.txt": "西岭乡统战工作总结\n\n西岭乡今年投入统战工作经费30万元，培训统战干部120人次，走访党外人士45户。\n"
+             "西岭乡统战工作经费不足，统战委员配备不足。\n",
+    "b.txt": "西岭乡统战工作调研\n\n西岭乡建成同心驿站12个，联系党外代表人士86名。\n西岭乡统战经费保障不到位，活动难以开展。\n",
+    "c.txt": "白沙镇统战工作心得\n\n白沙镇统战工作经费不足，统战委员多为兼职。\n",
+    "d.txt": "南湾镇统战工作总结\n\n南湾镇统战工作经费没有列入预算，开展活动困难。\n",
+}
+
+
+def test_a_case_s_numbers_and_articles_and_a_topic_s_cases_continue_on_pages_of_their_own(
+        tmp_path, small_limits):
+    small_limits.update(case_list=1, topic_cases=1, more_list=2)
+    for name, text in PLACES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    pages = render.render_pages(corpus)
+    case = next(c for c in corpus.cases if c.name == "西岭乡")
+    page = pages[f"cases/{case.slug}.md"]
+    assert page.count("<tr><td>") == 1 and f'href="{case.slug}-figures.html"' in page
+    assert f'href="{case.slug}-sources.html"' in page and "全部 2 篇原文" in page
+    stem = f"cases/{case.slug}-figures"
+    assert len([name for name in pages if name.startswith(stem)]) == 3          # 5 numbers, 2 a page
+    figures = [pages[render.page_name(stem, number) + ".md"] for number in (1, 2, 3)]
+    shown = [value for text in figures for value in re.findall(r"<tr><td>([^<]+)</td>", text)]
+    assert shown == [f.value for f in case.figures]
+    assert '<a href="' + case.slug + '-figures-2.html">下一页</a>' in figures[0]
+    articles = pages[f"cases/{case.slug}-sources.md"]
+    assert all(f"sources/{a.slug}.html" in articles for a in case.articles)
+    view = render.page_context(corpus)["knowledge"].by_topic["jingfei-baozhang"]
+    assert len(view.cases) == 3
+    topic = pages["topics/jingfei-baozhang.md"]
+    assert topic.count('href="../cases/') == 1 and 'href="jingfei-baozhang-cases.html"' in topic
+    listed = "".join(pages[n] for n in pages if n.startswith("topics/jingfei-baozhang-cases"))
+    assert all(f"../cases/{c.slug}.html" in listed for c in view.cases)
+
+
+def test_the_report_lists_the_first_files_and_points_to_report_json(tmp_path, small_limits):
+    for name, text in PLACES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = render.render_pages(build_corpus(tmp_path, ROOT / "topics.yml"))["report.md"]
+    files = report[report.index('id="files"'):report.index("</table>", report.index('id="files"'))]
+    assert files.count("<tr><td>") == 2 and "共 4 项" in report

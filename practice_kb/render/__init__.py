@@ -69,6 +69,10 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     topic = env.get_template("topic.html.j2")
     for view in kb.topics:
         yield f"topics/{view.topic.slug}.md", topic.render(context, view=view)
+        if len(view.cases) > limits["topic_cases"]:
+            yield from more_pages(env, f"topics/{view.topic.slug}-cases", f"{view.topic.title} · 相关案例",
+                                  view.cases, f"{view.topic.slug}.html#cases", view.topic.title,
+                                  limits["more_list"], "cases").items()
         for facet in FACET_ORDER:
             items = view.facets.get(facet, [])
             if len(items) > limits["topic_excerpts"]:
@@ -87,6 +91,11 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
         yield f"cases/{item.slug}.md", case.render(
             context, case=item, excerpts=excerpts, sections=case_sections,
             topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])
+        for kind, items, title, anchor in (("figures", item.figures, "数据", "figures"),
+                                           ("articles", item.articles, "原文", "sources")):
+            if len(items) > limits["case_list"]:
+                yield from more_pages(env, f"cases/{item.slug}-{anchor}", f"{item.name} · {title}", items,
+                                      f"{item.slug}.html#{anchor}", item.name, limits["more_list"], kind).items()
         for facet, title in case_sections:
             items = excerpts.get(facet, [])
             if len(items) > limits["case_excerpts"]:
@@ -182,15 +191,16 @@ def chunked(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def more_pages(env, base: str, title: str, items: list[Excerpt], back_href: str,
-               back_title: str, size: int) -> dict[str, str]:
-    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each."""
+def more_pages(env, base: str, title: str, items: list, back_href: str,
+               back_title: str, size: int, kind: str = "excerpts") -> dict[str, str]:
+    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each.
+    `kind`: excerpts, or the numbers (figures), articles or cases of a case or topic page."""
     chunks = chunked(items, size)
-    template = env.get_template("excerpts.html.j2")
+    template = env.get_template("excerpts.html.j2" if kind == "excerpts" else "list_more.html.j2")
     name = base.rsplit("/", 1)[-1]
     return {page_name(base, number) + ".md": template.render(
                 title=title, items=chunk, number=number, total=len(chunks), count=len(items),
-                base=name, back_href=back_href, back_title=back_title)
+                base=name, back_href=back_href, back_title=back_title, kind=kind)
             for number, chunk in enumerate(chunks, 1)}
 
 
