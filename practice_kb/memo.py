@@ -72,7 +72,11 @@ def write_pickle(path: Path, value) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+            # No memo of every object written: the tables hold no shared or self-referring
+            # objects, and the memo of a large corpus's tables was the build's peak of memory.
+            pickler.fast = True
+            pickler.dump(value)
         os.replace(temporary, path)
     except OSError as error:
         logging.getLogger("mkdocs.plugins.practice_kb").warning("缓存未写入（%s）：下次构建会慢一些", error)

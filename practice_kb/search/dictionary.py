@@ -137,13 +137,19 @@ class Vocabulary:
         memo = memo or {}
         tallies_memo, users_memo = memo.get("tallies"), memo.get("user_counts")
         keys = [digest("\n".join(paragraphs)) if memo else None for paragraphs in articles]
-        tallies = [article_tally(paragraphs, tallies_memo, key) for paragraphs, key in zip(articles, keys)]
-        user = sorted(taxonomy_terms(taxonomy) | _compounds(pairs for _, pairs in tallies))
+        counts: Counter[str] = Counter()
+
+        def pairs_of_each_article():
+            # One article's tally at a time: all of them held at once cost a 1,000-article
+            # build tens of megabytes.
+            for paragraphs, key in zip(articles, keys):
+                words, pairs = article_tally(paragraphs, tallies_memo, key)
+                counts.update(words)
+                yield pairs
+
+        user = sorted(taxonomy_terms(taxonomy) | _compounds(pairs_of_each_article()))
         cuts = current_cuts()
         extra_texts = list(extra_texts)
-        counts: Counter[str] = Counter()
-        for words, _ in tallies:
-            counts.update(words)
         for text in extra_texts:
             counts.update(cuts.words(text))
         for word, n in list(counts.items()):
