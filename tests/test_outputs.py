@@ -100,8 +100,8 @@ def test_pages_rendered_by_a_second_process_make_the_site_one_process_makes(tmp_
     forked: list[int] = []
     choose = plugin.KnowledgeBasePlugin._pages_for_second_process
 
-    def counted(self, files, config):
-        chosen = choose(self, files, config)
+    def counted(self, doc_files, config):
+        chosen = choose(self, doc_files, config)
         forked.append(len(chosen))
         return chosen
 

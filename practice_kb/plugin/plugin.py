@@ -30,8 +30,6 @@ from .outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
 
-# The events through which another plugin could change a page: with one of them taken,
-# the theme's outputs are not kept between builds.
 # What each article adds to the search vocabulary, kept between builds (see memo.py).
 VOCABULARY_FILE = "vocabulary.pickle"
 VOCABULARY_TABLES = ("tallies", "user_counts")
@@ -40,6 +38,8 @@ VOCABULARY_TABLES = ("tallies", "user_counts")
 # is rendered by a second process (see on_env).
 SECOND_PROCESS_FROM = 200
 
+# The events through which another plugin could change a page: with one of them taken,
+# the theme's outputs are not kept between builds.
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 
 
@@ -199,10 +199,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # keys of the outputs it keeps come back at post_build. The same conditions as for
         # carried pages: kept outputs, no site URL (the sitemap lists the pages built here).
         self._second_half = None
-        chosen = self._pages_for_second_process(files, config)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        chosen = self._pages_for_second_process(doc_files, config)
         if not chosen:
             return env
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         nav = self.nav
 
         def render_half() -> list[str]:
@@ -215,11 +215,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             files.remove(file)
         return env
 
-    def _pages_for_second_process(self, files: Files, config) -> list[File]:
+    def _pages_for_second_process(self, doc_files: list[File], config) -> list[File]:
         if self.outputs is None or config.site_url or self.nav is None or parallel.cores() < 2:
             return []
-        outside = [file for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
-                   if file.src_uri in self.page_keys and file.page is not None]
+        outside = [file for file in doc_files if file.src_uri in self.page_keys and file.page is not None]
         return outside[1::2] if len(outside) >= SECOND_PROCESS_FROM else []
 
     def on_page_content(self, html, *, page, config, files):

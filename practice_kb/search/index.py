@@ -142,11 +142,12 @@ def _shards(data: str, size: int) -> list[str]:
     lines: list[str] = []
     held = 0
     for line in data.splitlines(keepends=True):
-        if lines and held + len(line.encode()) > size:
+        length = len(line.encode())
+        if lines and held + length > size:
             shards.append("".join(lines))
             lines, held = [], 0
         lines.append(line)
-        held += len(line.encode())
+        held += length
     return shards + ["".join(lines)] if lines or not shards else shards
 
 
