@@ -1,6 +1,8 @@
 """The whole pipeline, stage after stage: source_texts/ + topics.yml → Corpus."""
 from __future__ import annotations
 
+import hashlib
+import pickle
 from pathlib import Path
 
 from .config.taxonomy import load_taxonomy
@@ -13,14 +15,18 @@ from .extract.offtopic import find_off_topic
 from .extract.sections import PointSplitter
 from .extract.topics import TopicAssigner
 from .ingest import Ingest, read_document, source_files
-from .memo import SourceMemo, fingerprint
+from .cache import Cache, digest
 from .structure import Article, Corpus, Document, Skipped
 
 
-def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = None) -> Corpus:
-    """`cache`: a folder where each file's prepared articles are kept between builds (memo.py)."""
+def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = None,
+                 opened: list[Cache] | None = None) -> Corpus:
+    """`cache`: a folder where each file's prepared articles are kept between builds; the
+    Cache used is added to `opened`, for the build's account of damaged entries."""
     taxonomy = load_taxonomy(taxonomy_path)
-    memo = SourceMemo(cache, fingerprint(taxonomy_path))
+    memo = SourceMemo(cache, taxonomy_path)
+    if opened is not None:
+        opened.append(memo.cache)
     prepare = _Preparer(taxonomy)
     documents: list[Document] = []
     skipped: list[Skipped] = []
@@ -54,6 +60,50 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
     memo.save()
     return Corpus(documents=documents, articles=articles, skipped=skipped, taxonomy=taxonomy,
                   merges=merges, off_topic=off_topic, cases=cases)
+
+
+class SourceMemo:
+    """What the pipeline made of each source file, kept between builds.
+
+    Reading a file (decoding, Traditional→Simplified, boilerplate, line repair) and cutting
+    it into articles, paragraphs and classified points depends on nothing but the file, the
+    rules and topics.yml. That result is kept per file, keyed by the file's name and bytes,
+    in a cache made for this code, these rules and this taxonomy, so a build after one file
+    changed prepares only that file again. Entries are pickled the moment they are made,
+    before the corpus-wide stages (slugs, duplicates, cases) touch the objects. Beside them
+    are the corpus-wide stages' own tables (see TABLES)."""
+
+    NAME = "sources"
+    TABLES = ("jaccard", "word_counts", "names", "slugs")
+
+    def __init__(self, folder: Path | None, taxonomy_path: Path) -> None:
+        version = digest(taxonomy_path.read_text(encoding="utf-8")) if taxonomy_path.is_file() else b""
+        self.cache = Cache(folder, self.NAME, ("entries", *self.TABLES), version)
+        self.entries = self.cache.tables["entries"]
+        self.tables = {name: self.cache.tables[name] for name in self.TABLES}
+
+    def get(self, name: str, data: bytes):
+        key = _source_key(name, data)
+        packed = self.entries.get(key)
+        if packed is None:
+            return None
+        try:
+            return pickle.loads(packed)
+        except Exception:  # noqa: BLE001 - the file verified, so only a change of code gets here
+            self.entries.used.pop(key, None)
+            return None
+
+    def put(self, name: str, data: bytes, value) -> None:
+        if self.cache.folder is not None:
+            self.entries.put(_source_key(name, data), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def save(self) -> None:
+        """Write the entries this build used."""
+        self.cache.save()
+
+
+def _source_key(name: str, data: bytes) -> bytes:
+    return hashlib.blake2b(name.encode("utf-8", "surrogateescape") + b"\0" + data, digest_size=16).digest()
 
 
 class _Preparer:

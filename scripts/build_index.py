@@ -22,8 +22,11 @@ def main() -> int:
     parser.add_argument("--site", default=str(ROOT / "site"), help="where the site goes")
     parser.add_argument("--dist", default=str(ROOT / "dist"), help="where the offline bundle goes")
     parser.add_argument("--no-bundle", action="store_true", help="build the site only")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="if another build of the project is running, stop at once instead of waiting for it")
     args = parser.parse_args()
-    return build(Path(args.config), Path(args.site), None if args.no_bundle else Path(args.dist))
+    return build(Path(args.config), Path(args.site), None if args.no_bundle else Path(args.dist),
+                 wait=not args.no_wait)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from practice_kb.extract.cases import CaseFinder, find_cases
 from practice_kb.extract.identity import assign_anchors, assign_slugs, slugify
 from practice_kb.extract.sections import PointSplitter
 from practice_kb.ingest import Ingest
-from practice_kb.memo import Table
+from practice_kb.cache import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Case, Figure
 

@@ -11,7 +11,7 @@ from practice_kb.extract import duplicates
 from practice_kb.extract.articles import text_key
 from practice_kb.extract.duplicates import band_keys_of, find_duplicates, jaccard, shingles
 from practice_kb.extract.identity import assign_anchors
-from practice_kb.memo import Table
+from practice_kb.cache import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Article, Paragraph
 from practice_kb.structure.merge import Merge

@@ -140,7 +140,7 @@ def test_assign_slugs_gives_unique_slugs_to_repeated_copies_of_one_article_in_on
 
 def test_slugs_with_the_title_pinyin_kept_are_the_slugs_made_fresh_and_the_pinyin_is_not_made_again(monkeypatch):
     from practice_kb.extract import identity
-    from practice_kb.memo import Table
+    from practice_kb.cache import Table
     made = [article("甲段落。", title="青石镇统战工作总结"), article("乙段落。", title="白沙镇调研报告", label="篇2")]
     kept = Table({})
     assign_slugs(made, memo=kept)

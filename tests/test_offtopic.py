@@ -10,7 +10,7 @@ import pytest
 from practice_kb.extract import offtopic
 from practice_kb.extract.identity import assign_anchors
 from practice_kb.extract.offtopic import OffTopic, corpus_similarity, find_off_topic, tfidf_vectors
-from practice_kb.memo import Table
+from practice_kb.cache import Table
 from practice_kb.rules import load_rules
 from practice_kb.structure import Article, Paragraph
 

@@ -36,7 +36,7 @@ def test_an_error_that_cannot_travel_comes_back_with_its_traceback():
 def test_a_child_that_dies_is_an_error_not_a_hang():
     import os
     with pytest.raises(RuntimeError, match="退出"):
-        parallel.start(lambda: os._exit(3))()
+        parallel.start(lambda: os._exit(3), fork=True)()
 
 
 def test_pairs_made_one_by_one_come_back_as_their_dict():

@@ -124,7 +124,7 @@ def _counting_cuts(monkeypatch) -> list[str]:
 
 def test_the_vocabulary_kept_per_article_equals_a_fresh_one_and_only_a_changed_article_is_cut_again(
         monkeypatch):
-    from practice_kb.memo import Table
+    from practice_kb.cache import Table
     articles = [["统战委员开展工作，统战委员很忙。"], ["统战委员走访群众。", "统战委员座谈交流。"],
                 ["乡镇统战工作经费不足。"]]
     memo = {"tallies": Table({}), "user_counts": Table({})}
@@ -366,7 +366,7 @@ def test_a_set_of_words_is_found_in_many_texts_with_every_start():
 
 
 def test_a_kept_tally_unpacks_to_the_tally_made_fresh_even_with_odd_characters():
-    from practice_kb.memo import Table
+    from practice_kb.cache import Table
     from practice_kb.search.dictionary import article_tally
     paragraphs = ["统战委员开展工作，统战委员很忙。", "乡镇统战工作\0经费不足。", ""]
     memo = Table({})

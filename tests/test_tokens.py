@@ -5,7 +5,7 @@ import jieba
 import jieba.posseg as posseg
 
 from practice_kb.extract import tokens
-from practice_kb.extract.tokens import FILE, Cuts
+from practice_kb.extract.tokens import NAME, Cuts
 
 
 def test_cuts_are_jiebas_and_survive_to_the_next_build(tmp_path, monkeypatch):
@@ -13,7 +13,7 @@ def test_cuts_are_jiebas_and_survive_to_the_next_build(tmp_path, monkeypatch):
     assert list(first.words("统战工作经费不足")) == jieba.lcut("统战工作经费不足")
     assert all(isinstance(tag, str) for _, tag in first.tagged("青石县统战部"))
     first.save()
-    assert (tmp_path / FILE).is_file()
+    assert (tmp_path / NAME).is_file()
 
     def no_cutting(*args, **kwargs):
         raise AssertionError("cut again although remembered")
@@ -30,13 +30,16 @@ def test_only_the_cuts_a_build_used_are_kept(tmp_path):
     second = Cuts(tmp_path)
     second.words("新的段落")
     second.save()
-    assert len(Cuts(tmp_path)._stored) == 1
+    third = Cuts(tmp_path)
+    assert third.table.get(tokens._key("w", "新的段落")) is not None
+    assert third.table.get(tokens._key("w", "旧的段落")) is None
 
 
 def test_a_damaged_memo_is_ignored(tmp_path):
-    (tmp_path / FILE).write_bytes(b"not a pickle")
+    (tmp_path / NAME).write_bytes(b"not a pickle")
     cuts = Cuts(tmp_path)
     assert list(cuts.words("统战")) == jieba.lcut("统战")
+    assert cuts.cache.damaged == 1
 
 
 def test_without_a_folder_nothing_is_written(tmp_path):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
-from ..memo import digest as text_digest
+from ..cache import digest as text_digest
 from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
 from .identity import digest, slugify

@@ -26,7 +26,7 @@ from statistics import median
 
 import jieba
 
-from ..memo import digest
+from ..cache import digest
 from ..rules import load_rules
 from ..structure import Article
 from .idf import idf_table

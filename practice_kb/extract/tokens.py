@@ -11,18 +11,17 @@ from __future__ import annotations
 import importlib
 import itertools
 import logging
-import multiprocessing
 from pathlib import Path
 
 import jieba
 
-from ..memo import digest, read_pickle, write_pickle
-from ..parallel import cores
+from ..cache import Cache, digest
+from ..parallel import cores, pool_map
 
 jieba.setLogLevel(logging.WARNING)
 
 VERSION = 2          # bump when what is stored changes meaning (another jieba, other options)
-FILE = "jieba-cuts.pickle"
+NAME = "jieba-cuts"
 PARALLEL_FROM = 400  # texts to cut before a second process pays for its start
 
 # A cut is kept packed: the length of each word as one character of a string (the words
@@ -68,11 +67,8 @@ def _cut_many(kind: str, texts: list[str]) -> list:
 
 class Cuts:
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder
-        self._stored: dict[tuple[str, bytes], object] = {}      # key → packed cut
-        self._used: dict[tuple[str, bytes], object] = {}
-        if folder is not None:
-            self._stored = _load(folder / FILE)
+        self.cache = Cache(folder, NAME, ("cuts",), f"{VERSION} {jieba.__version__}".encode())
+        self.table = self.cache.tables["cuts"]       # key → packed cut
 
     def words(self, text: str) -> tuple[str, ...]:
         """jieba.lcut (accurate mode, HMM on): what the off-topic and vocabulary stages count."""
@@ -88,35 +84,29 @@ class Cuts:
         missing: dict[tuple[str, bytes], str] = {}
         for text in texts:
             key = _key(kind, text)
-            if key not in self._used and key not in missing:
-                stored = self._stored.get(key)
-                if stored is not None:
-                    self._used[key] = stored
-                else:
-                    missing[key] = text
+            if key not in missing and self.table.get(key) is None:
+                missing[key] = text
         pending = list(missing.values())
         workers = cores() if workers is None else workers
         if workers < 2 or len(pending) < PARALLEL_FROM:
             values = _cut_many(kind, pending)
         else:
             values = _cut_in_processes(kind, pending, workers)
-        self._used.update(zip(missing, values))
+        for key, value in zip(missing, values):
+            self.table.put(key, value)
         return len(pending)
 
     def _get(self, kind: str, text: str):
         key = _key(kind, text)
-        value = self._used.get(key)
+        value = self.table.get(key)
         if value is None:
-            value = self._stored.get(key)
-            if value is None:
-                value = _CUTTERS[kind](text)
-            self._used[key] = value
+            value = _CUTTERS[kind](text)
+            self.table.put(key, value)
         return _UNPACKERS[kind](text, value)
 
     def save(self) -> None:
         """Write the cuts this build used."""
-        if self.folder is not None:
-            write_pickle(self.folder / FILE, (VERSION, jieba.__version__, self._used))
+        self.cache.save()
 
 
 def _key(kind: str, text: str) -> tuple[str, bytes]:
@@ -131,17 +121,8 @@ def _cut_in_processes(kind: str, texts: list[str], workers: int) -> list:
         importlib.import_module("jieba.posseg")     # its tag table too, before the fork
     size = max(1, min(500, len(texts) // (workers * 4) or 1))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.starmap(_cut_many, [(kind, chunk) for chunk in chunks])
+    parts = pool_map(_cut_many, [(kind, chunk) for chunk in chunks], workers)
     return [value for part in parts for value in part]
-
-
-def _load(path: Path) -> dict:
-    stored = read_pickle(path)
-    if isinstance(stored, tuple) and len(stored) == 3 and stored[:2] == (VERSION, jieba.__version__) \
-            and isinstance(stored[2], dict):
-        return stored[2]
-    return {}
 
 
 # The memo the stages use; the plugin swaps in one backed by the cache folder per build.

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import mkdocs
 import material
 
-FOLDER = "pages"
+from ..cache import Cache
+
 TEMPLATE = "kb_cached.html"     # in overrides/: writes the page's content, which is the whole output
 
 
 class PageOutputs:
+    """Page key → the theme's output, kept as a verified blob of the cache (see cache.py)."""
+
+    NAME = "pages"
+
     def __init__(self, folder: Path, site_key: str) -> None:
-        self.folder = folder / FOLDER
+        self.cache = Cache(folder, self.NAME, ("outputs",))
+        self.outputs = self.cache.tables["outputs"]          # page key → blob key
         self.site_key = site_key
-        self.used: set[str] = set()
         self.reused = 0
 
     @classmethod
@@ -55,45 +59,47 @@ class PageOutputs:
                                digest_size=20).hexdigest()
 
     def carry(self, key: str) -> Path | None:
-        """The file holding the kept output for key, if there is one (it is then kept)."""
-        path = self._path(key)
-        if not path.is_file():
+        """The file holding the kept output for key, verified, if there is one (it is then kept)."""
+        blob = self._verified(key)
+        if blob is None:
             return None
-        self.used.add(key)
         self.reused += 1
-        return path
+        return self.cache.blob_path(blob)
 
     def get(self, key: str) -> str | None:
+        blob = self.outputs.get(key)
+        data = self.cache.blob(blob) if blob is not None else None
         try:
-            text = self._path(key).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = data.decode("utf-8") if data is not None else None
+        except UnicodeDecodeError:
+            text = None
+        if text is None:
+            self.outputs.used.pop(key, None)
             return None
-        self.used.add(key)
         self.reused += 1
         return text
 
+    def _verified(self, key: str) -> str | None:
+        blob = self.outputs.get(key)
+        if blob is not None and self.cache.blob(blob) is None:
+            self.outputs.used.pop(key, None)
+            return None
+        return blob
+
     def put(self, key: str, output: str) -> None:
         """Keep an output; a failure to write only costs the next build a render."""
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(output, encoding="utf-8")
-            os.replace(temporary, path)
-            self.used.add(key)
-        except OSError:
-            pass
+        blob = self.cache.put_blob(output.encode("utf-8"))
+        if blob is not None:
+            self.outputs.put(key, blob)
 
-    def prune(self) -> None:
-        """Remove the outputs this build did not use."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.rglob("*"):
-            if path.is_file() and path.stem not in self.used:
-                path.unlink(missing_ok=True)
+    def taken(self) -> dict[str, str]:
+        """The entries this build used or added (a second process sends them back)."""
+        return dict(self.outputs.used)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html"
+    def save(self) -> None:
+        """Write the entries this build used; remove the outputs it did not."""
+        self.cache.save()
+        self.cache.prune_blobs(set(self.outputs.used.values()))
 
 
 def _toc(toc) -> str:

@@ -15,8 +15,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
+from ..cache import Cache
 from ..extract.tokens import Cuts, use as use_cuts
-from ..memo import TableFile
+from ..lock import BuildBusy, BuildLock, lock_path, wait_wanted
 from ..pipeline import build_corpus
 from .. import parallel
 from ..render import iter_pages, iter_source_pages, page_context, render_redirects, render_term_pages
@@ -24,14 +25,15 @@ from ..render.writer import remove_stale, write_page
 from ..report import build_report
 from ..search import SearchIndex
 from ..search.terms import term_index
+from ..verify import SiteIncomplete, SitePlan, check_site, front_matter_title
 from . import html_pages
 from .config import KnowledgeBaseConfig
 from .outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs
 
 log = logging.getLogger("mkdocs.plugins.practice_kb")
 
-# What each article adds to the search vocabulary, kept between builds (see memo.py).
-VOCABULARY_FILE = "vocabulary.pickle"
+# What each article adds to the search vocabulary, kept between builds (see cache.py).
+VOCABULARY_CACHE = "vocabulary"
 VOCABULARY_TABLES = ("tallies", "user_counts")
 
 # Pages outside the nav the theme has to render in one build, from which every other one
@@ -52,6 +54,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.topics = (root / self.config.topics).resolve()
         self.courses = (root / self.config.courses).resolve()
         self.cache = (root / self.config.cache).resolve() if self.config.cache else None
+        self.lock_path = lock_path(root)
+        self.lock: BuildLock | None = None
+        self.caches: list[Cache] = []              # every cache this build opened
+        self.plan = SitePlan()                     # what the site must hold (verify.py)
+        self.titles: dict[str, str] = {}           # generated page → its title
         self.pages: list[str] = []                 # the generated pages' paths
         self.page_keys: dict[str, str] = {}        # their output keys (outputs.py), outside the nav
         self.report: dict = {}
@@ -80,12 +87,17 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
     def on_pre_build(self, *, config):
-        # Run the pipeline once per build; `mkdocs serve` rebuilds pick up source changes.
+        # One build of the project at a time (lock.py), then the pipeline, once per build;
+        # `mkdocs serve` rebuilds pick up source changes.
+        self._take_lock()
         if not self.sources.is_dir():
             raise PluginError(f"找不到源文件目录 {self.sources}（mkdocs.yml 中 practice_kb.sources）")
         cuts = use_cuts(Cuts(self.cache))
+        self.caches = [cuts.cache]
+        self.plan = SitePlan()
+        self.titles = {}
         try:
-            corpus = build_corpus(self.sources, self.topics, self.cache)
+            corpus = build_corpus(self.sources, self.topics, self.cache, opened=self.caches)
             courses = load_courses(self.courses, corpus)
         except ConfigError as error:
             raise PluginError(str(error)) from None
@@ -102,18 +114,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         own_names: list[str] = []
         written: list[str] = []
 
-        def keep(names: list[str], name: str, outcome: tuple[bool, str | None]) -> None:
-            changed, key = outcome
+        def keep(names: list[str], name: str, outcome: tuple[bool, str | None, str]) -> None:
+            changed, key, title = outcome
             if changed:
                 written.append(name)
             names.append(name)
+            self.titles[name] = title
             if key is not None:
                 self.page_keys[name] = key
 
         rendered = parallel.start_items(
             lambda: self._write_pages(iter_pages(corpus, None, courses, context, sources=False)),
             each=lambda name, outcome: keep(rendered_names, name, outcome))
-        vocabulary_memo = TableFile(self.cache, VOCABULARY_FILE, VOCABULARY_TABLES)
+        vocabulary_memo = Cache(self.cache, VOCABULARY_CACHE, VOCABULARY_TABLES)
+        self.caches.append(vocabulary_memo)
         index = SearchIndex.build(corpus, memo=vocabulary_memo.tables)
         vocabulary_memo.save()
         terms = term_index(corpus, index.vocabulary)
@@ -148,7 +162,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             key = None
             if self.outputs is not None and name not in self.in_nav:
                 key = self.outputs.text_key(name, text)
-            yield name, (write_page(self.generated, name, text), key)
+            yield name, (write_page(self.generated, name, text), key, front_matter_title(text))
 
     def _prepare_outputs(self, config) -> None:
         # Outputs of earlier builds are reused only where the key sees everything the theme
@@ -160,6 +174,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                   if getattr(h, "__self__", None) is not self]
         if self.cache is not None and all(title for title, _ in entries) and not others:
             self.outputs = PageOutputs.for_site(self.cache, config, entries)
+            self.caches.append(self.outputs.cache)
 
     def _carry_unchanged_pages(self, config) -> None:
         # A generated page outside the nav, whose text is as before, is not even handed to
@@ -200,6 +215,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # carried pages: kept outputs, no site URL (the sitemap lists the pages built here).
         self._second_half = None
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        # The pages the site must hold, each with its title (checked at post_build).
+        for file in doc_files:
+            self.plan.pages[file.dest_uri] = file.page.title or ""
+        for name in self.carried:
+            self.plan.pages[name[:-len(".md")] + ".html"] = self.titles.get(name, "")
         chosen = self._pages_for_second_process(doc_files, config)
         if not chosen:
             return env
@@ -208,7 +228,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         def render_half() -> list[str]:
             for file in chosen:
                 _build_page(file.page, config, doc_files, nav, env)
-            return sorted(self.outputs.used)
+            return self.outputs.taken()
 
         self._second_half = parallel.start(render_half)
         for file in chosen:
@@ -263,30 +283,70 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_post_build(self, *, config):
         if self._second_half is not None:
-            self.outputs.used.update(self._second_half())
-            self._second_half = None
+            taken, self._second_half = self._second_half(), None
+            self.outputs.outputs.used.update(taken)
+        site = Path(config.site_dir)
         # The build report as JSON beside the site, for tools and for the editor.
-        if self.outputs is not None:
-            self.report["build"] = {"pages_reused": self.outputs.reused}
-        target = Path(config.site_dir) / "report.json"
-        target.write_text(json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                          encoding="utf-8")
+        report = json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        self._write(site, "report.json", report)
         # Renamed topics: their old addresses lead on to the new ones.
         for name, html in self.redirects.items():
-            target = Path(config.site_dir) / name
-            if not target.exists():
-                target.write_text(html, encoding="utf-8")
+            if not (site / name).exists():
+                self._write(site, name, html)
         if self.search_config is not None:
-            _drop_theme_search_assets(Path(config.site_dir))
-        if self.outputs is not None:
-            self.outputs.prune()
-            log.info("页面：%d 个与上次构建相同，沿用其输出", self.outputs.reused)
+            _drop_theme_search_assets(site)
         # The search files (see search/index.py): the stub JSON and documents for http(s),
         # the script form for file://, and the user dictionary for editors.
         for name, text in self.search_files.items():
-            target = Path(config.site_dir) / "search" / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            self._write(site, f"search/{name}", text)
+        if self.outputs is not None:
+            self.outputs.save()
+        self._account_for_caches()
+        # Nothing is published that is not what was planned (verify.py).
+        problems = check_site(site, self.plan, config.site_name)
+        self._release_lock()
+        if problems:
+            raise PluginError(str(SiteIncomplete(site, problems)))
+
+    def on_build_error(self, *, error):
+        # A failed build lets the next one (or another command's) go ahead.
+        self._release_lock()
+
+    def _write(self, site: Path, name: str, text: str) -> None:
+        target = site / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.plan.add_file(name, text)
+
+    def _take_lock(self) -> None:
+        self._release_lock()                       # one left by a build that was interrupted
+        lock = BuildLock(self.lock_path, wait=wait_wanted(), say=log.warning)
+        try:
+            lock.acquire()
+        except BuildBusy as error:
+            raise PluginError(str(error)) from None
+        self.lock = lock
+
+    def _release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _account_for_caches(self) -> None:
+        # What the cache saved and what of it had to be thrown away, for the editor's
+        # terminal and for tools (not in the site, which is the same with or without a cache).
+        reused = self.outputs.reused if self.outputs is not None else 0
+        damaged = sum(cache.damaged for cache in self.caches)
+        log.info("页面：%d 个与上次构建相同，沿用其输出", reused)
+        if damaged:
+            log.warning("缓存：%d 项已损坏，已忽略并重新计算", damaged)
+        self.build_stats = {"pages_reused": reused, "cache_damaged": damaged}
+        if self.cache is not None:
+            try:
+                self.cache.mkdir(parents=True, exist_ok=True)
+                (self.cache / "last-build.json").write_text(json.dumps(self.build_stats) + "\n", encoding="utf-8")
+            except OSError:
+                pass
 
 
 def _drop_theme_search_assets(site: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Iterable
 import jieba
 
 from ..extract import occurrences
-from ..memo import digest
+from ..cache import digest
 from ..rules import load_rules
 from ..extract.tokens import current as current_cuts
 from ..structure import Taxonomy
