@@ -116,6 +116,58 @@ def test_serve_rebuilds_when_a_source_changes(project, tmp_path):
         stop(server)
 
 
+@pytest.mark.skipif(not MKDOCS.exists(), reason=f"{MKDOCS} is not installed")
+def test_a_save_during_a_rebuild_leads_to_one_more_rebuild_and_never_a_broken_preview(tmp_path, make_config):
+    """An editor saves again while the preview is still rebuilding for the last save: the
+    preview ends up with both saves, and no page served meanwhile is broken or partial."""
+    sources = tmp_path / "source_texts"
+    sources.mkdir()
+    # Enough text that a rebuild takes a few seconds, so the second save lands inside it.
+    for number in range(12):
+        (sources / f"baisha-{number:02d}.txt").write_text(FIRST.replace("白沙镇", f"白沙{number}镇") * 6,
+                                                         encoding="utf-8")
+    source = sources / "cuiping.txt"
+    source.write_text(FIRST, encoding="utf-8")
+    config, root = make_config(sources)
+    port = free_port()
+    base = f"http://{HOST}:{port}/"
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as output:
+        server = subprocess.Popen(
+            [str(MKDOCS), "serve", "-a", f"{HOST}:{port}", "-f", str(config)],
+            cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=output, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True)
+    second_title = "翠屏乡统战工作再探索"
+    served: list[str] = []
+
+    def builds() -> int:
+        return log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
+
+    def poll(check=None):
+        page = fetch(base + "sources/index.html")
+        if page is not None:
+            served.append(page)
+        return page if page is not None and (check is None or check(page)) else None
+
+    try:
+        wait_for("the home page", poll, STARTUP_LIMIT, server, log)
+        time.sleep(1.1)
+        started = builds()
+        source.write_text(FIRST + ADDED, encoding="utf-8")
+        wait_for("the rebuild to start", lambda: "yes" if builds() > started else None, REBUILD_LIMIT, server, log)
+        time.sleep(0.5)                 # inside the rebuild
+        during = builds()
+        source.write_text(FIRST + ADDED + ADDED.replace(NEW_TITLE, second_title), encoding="utf-8")
+        final = wait_for(f"{second_title!r} on sources/index.html", lambda: poll(lambda p: second_title in p),
+                         REBUILD_LIMIT, server, log)
+        assert NEW_TITLE in final and "白沙11镇" in final
+        assert builds() > during, "the save during the rebuild did not lead to another rebuild"
+        for page in served:
+            assert page.rstrip().endswith("</html>") and "白沙0镇" in page, "a partial preview was served"
+    finally:
+        stop(server)
+
+
 def stop(server: subprocess.Popen) -> None:
     """End the server and everything it started: its process group, politely, then not."""
     if server.poll() is not None:

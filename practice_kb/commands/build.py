@@ -64,7 +64,7 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         if bundle_staging is not None:
             bundle_staging.discard()
-        print(f"构建失败，保留原有站点：{_reason(error)}", file=sys.stderr)
+        print(f"构建失败，保留原有站点：{_reason(error, site_dir)}", file=sys.stderr)
         return 1
     except BaseException:
         # A bug or an interrupt: no half-built staging folder stays behind either.
@@ -80,14 +80,18 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
     return 0
 
 
-def _reason(error: BaseException) -> str:
+def _reason(error: BaseException, site_dir: Path) -> str:
     """What went wrong, for the editor. MkDocs turns a plugin's error (a malformed
     topics.yml: file, line and problem) into "Aborted with a BuildError!": say the former."""
     if isinstance(error, exceptions.Abort) and isinstance(error.__context__, exceptions.BuildError):
         return str(error.__context__)
+    full = f"磁盘空间不足（{site_dir.resolve().parent} 所在的磁盘），请腾出空间后重新构建"
+    if isinstance(error, shutil.Error) and error.args and isinstance(error.args[0], list):
+        # copytree gathers its errors as (source, target, message): the first one says it.
+        _, target, message = error.args[0][0]
+        return full if f"[Errno {errno.ENOSPC}]" in str(message) else f"复制 {target} 时出错：{message}"
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
-        where = f"（写入 {error.filename} 时）" if error.filename else ""
-        return f"磁盘空间不足{where}，请腾出空间后重新构建"
+        return full
     if isinstance(error, OSError) and error.filename:
         return f"{error.strerror or error}：{error.filename}"
     return str(error)
@@ -147,19 +151,22 @@ class Bundle:
     def __init__(self, dist_dir: Path, name: str) -> None:
         self.dist_dir = dist_dir
         self.name = name
-        self.folder = dist_dir / f".{name}.building"
+        # Made beside dist/, not in it (dist/ only ever holds finished bundles), on the same
+        # file system, so that publishing is a rename.
+        self.staging = dist_dir.with_name(f".{dist_dir.name}.building")
+        self.folder = self.staging / name
         self.archive = dist_dir / f"{name}.zip"
-        self.partial = dist_dir / f".{name}.zip.building"
+        self.partial = self.staging / f"{name}.zip"
 
     def publish(self) -> None:
         """The checked folder and zip take the place of the previous ones, each in one step."""
         _recover(self.dist_dir / self.name)
         _swap(self.folder, self.dist_dir / self.name)
         self.partial.replace(self.archive)
+        self.discard()
 
     def discard(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-        self.partial.unlink(missing_ok=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def bundle(site_dir: Path, dist_dir: Path, today: datetime.date | None = None) -> Path:
@@ -177,6 +184,7 @@ def stage_bundle(site_dir: Path, dist_dir: Path, today: datetime.date | None = N
     dist_dir.mkdir(parents=True, exist_ok=True)
     made.discard()
     try:
+        made.staging.mkdir()
         shutil.copytree(site_dir, made.folder)
         (made.folder / "使用说明.txt").write_text(BUNDLE_README.format(date=date), encoding="utf-8")
         with zipfile.ZipFile(made.partial, "w", zipfile.ZIP_DEFLATED) as zipped:

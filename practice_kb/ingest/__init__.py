@@ -1,7 +1,10 @@
 """Stage 1: source files → Documents of clean Simplified paragraphs."""
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..structure import Document, RemovedText, Repair, Skipped
@@ -104,11 +107,23 @@ def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:
     return documents, skipped
 
 
+class SourcesUnavailable(OSError):
+    """The source folder went away, or a file in it vanished, while the build read it (a
+    removed stick, a folder renamed mid-build): the build stops rather than publish a site
+    missing whatever could not be read."""
+
+
 def source_files(directory: Path):
     """(name, bytes) of every source file under directory in name order, or (name, Skipped)
-    for one that cannot be read as a file."""
+    for one that cannot be read as a file. Raises SourcesUnavailable when the folder or a
+    file listed in it is gone by the time it is read."""
     root = directory.resolve()
-    paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
+    try:
+        paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
+    except OSError as error:
+        raise SourcesUnavailable(f"无法读取源文件目录 {directory}：{error.strerror or error}") from None
+    if not directory.is_dir():          # gone while listed: pathlib then lists nothing
+        raise SourcesUnavailable(f"源文件目录在构建过程中消失：{directory}（被移动或删除？）")
     taken = {p.relative_to(directory).as_posix() for p in paths}
     for path in paths:
         name = _display_name(path.relative_to(directory).as_posix(), taken)
@@ -116,7 +131,11 @@ def source_files(directory: Path):
             yield name, _read_bytes(path, root)
         except UnreadableSource as error:
             yield name, Skipped(name, str(error))
+        except (FileNotFoundError, NotADirectoryError):
+            raise SourcesUnavailable(f"源文件在构建过程中消失：{directory / name}（源文件目录被移动或删除？）") from None
         except OSError as error:
+            if error.errno == errno.EIO:
+                raise SourcesUnavailable(f"读取 {directory / name} 时出现输入输出错误（存储设备故障或已拔出？）") from None
             yield name, Skipped(name, f"无法读取：{error.strerror or error}")
 
 
@@ -140,12 +159,19 @@ def _read_bytes(path: Path, root: Path) -> bytes:
             raise UnreadableSource("符号链接无效（目标不存在或循环链接）") from None
         if not target.is_relative_to(root):
             raise UnreadableSource("符号链接指向源文件目录以外，不读取") from None
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, "gone", str(path))
     if not path.is_file():
         raise UnreadableSource("不是普通文件")
-    with path.open("rb") as handle:
+    # Opened without blocking and checked again once open: a file replaced by a pipe
+    # between the check and the open must not hold the build for ever.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb", closefd=True) as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnreadableSource("不是普通文件")
         data = handle.read(MAX_SOURCE_BYTES + 1)
         if len(data) > MAX_SOURCE_BYTES:
-            size = max(path.stat().st_size, len(data))
+            size = max(os.fstat(descriptor).st_size, len(data))
             raise UnreadableSource(f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
                                    f"{MAX_SOURCE_BYTES // 1024 // 1024} MB），请拆分成较小的文件")
     return data

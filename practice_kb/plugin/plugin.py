@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
+from ..ingest import SourcesUnavailable
 from ..cache import Cache
 from ..extract.tokens import Cuts, use as use_cuts
 from ..lock import BuildBusy, BuildLock, lock_path, wait_wanted
@@ -99,7 +100,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         try:
             corpus = build_corpus(self.sources, self.topics, self.cache, opened=self.caches)
             courses = load_courses(self.courses, corpus)
-        except ConfigError as error:
+        except (ConfigError, SourcesUnavailable) as error:
             raise PluginError(str(error)) from None
         # The pages are rendered in a second process while this one builds the search index
         # and the term index, then renders the term pages (they need the terms) and the
@@ -217,7 +218,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         # The pages the site must hold, each with its title (checked at post_build).
         for file in doc_files:
-            self.plan.pages[file.dest_uri] = file.page.title or ""
+            # As the theme titles a page: its front matter's title before its nav title.
+            self.plan.pages[file.dest_uri] = str(file.page.meta.get("title") or file.page.title or "")
         for name in self.carried:
             self.plan.pages[name[:-len(".md")] + ".html"] = self.titles.get(name, "")
         chosen = self._pages_for_second_process(doc_files, config)

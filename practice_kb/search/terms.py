@@ -53,7 +53,8 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, rules["max_terms"])
     # The most used first, and only as many as can make the cut: each is looked for in
     # every paragraph below.
-    candidates = set(sorted(candidates, key=lambda w: -vocabulary.words.get(w, 0))[:2 * rules["max_terms"]])
+    # Ties go by the word itself, never by a set's order (which changes from process to process).
+    candidates = set(sorted(candidates, key=lambda w: (-vocabulary.words.get(w, 0), w))[:2 * rules["max_terms"]])
     candidates -= _fragments(candidates, vocabulary, [p.text for _, p in paragraphs[:FRAGMENT_SAMPLE]])
     # All paragraphs as one text: each candidate is found with one scan, not one per paragraph.
     text = "\n".join(p.text for _, p in paragraphs)
@@ -65,7 +66,7 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
         if len(found) >= rules["min_paragraphs"]:
             terms.append(Term(word, pinyin_key(word), [paragraphs[i] for i in found[:rules["paragraphs_per_term"]]],
                               len(found)))
-    terms = sorted(terms, key=lambda t: -t.uses)[:rules["max_terms"]]
+    terms = sorted(terms, key=lambda t: (-t.uses, t.word))[:rules["max_terms"]]
     # A term belongs to the topics whose own words hold it, or that hold two or more points using it.
     points = [(point.text, point.topics) for _, point in corpus.shown_points()]
     point_text = "\n".join(t for t, _ in points)
