@@ -70,6 +70,8 @@ def write_config(root: Path, sources: Path, generated: Path, extra_config: dict 
             options[key] = str(ROOT / value)
     options["sources"] = str(sources)
     options["generated"] = str(generated)
+    # The address history is written by every build: never the project's own file.
+    options["addresses"] = str(root / "addresses.json")
     extra = dict(extra_config or {})
     options.update(extra.pop("practice_kb", None) or {})
     config.update(extra)
@@ -119,10 +121,27 @@ def seed_site(tmp_path_factory) -> tuple[Path, Path]:
     The generated Markdown is in site.parent / "generated"."""
     root = tmp_path_factory.mktemp("seed")
     config = write_config(root, SEED_SOURCES, root / "generated", {"practice_kb": {"courses": str(ROOT / "courses")}})
+    # The project's address history (a copy: every build adds to it), so that addresses
+    # published before are there to lead on.
+    shutil.copy(ROOT / "addresses.json", root / "addresses.json")
     site, dist = root / "site", root / "dist"
     code = build(config, site, dist)
     assert code == 0, f"seed build returned {code}"
     return site, dist
+
+
+def is_redirect(path: Path) -> bool:
+    """A page that only sends its reader on (an address the site no longer has)."""
+    return b'http-equiv="refresh"' in path.read_bytes()[:600]
+
+
+_WIDTHS = str.maketrans({"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "？": "?", "！": "!"})
+
+
+def fold_widths(text: str) -> str:
+    """Text with the punctuation the build makes full-width back in its half-width form,
+    for comparing a page with the raw source it came from."""
+    return text.translate(_WIDTHS)
 
 
 # --------------------------------------------------------------------------- HTML

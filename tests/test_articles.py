@@ -42,7 +42,7 @@ def test_text_before_the_first_heading_is_an_article_without_label():
     assert [a.label for a in articles] == ["", "篇1"]
     assert articles[0].heading == ""
     assert texts(articles[0]) == ["本文集收录了云溪县各部门的年度总结。"]
-    assert articles[0].citation_label == "第1篇"
+    assert articles[0].citation_label == "篇1"          # one numbering style: 篇N
 
 
 def test_document_without_headings_is_one_article_without_label():
@@ -51,35 +51,76 @@ def test_document_without_headings_is_one_article_without_label():
     assert texts(article) == ["今年全县粮食产量稳中有升。", "全县新建学校两所。"]
 
 
-def test_generic_heading_takes_the_short_line_after_it_as_title():
+def test_a_collections_heading_is_the_title_and_the_short_line_after_it_the_subtitle():
     [article] = split("云溪县工作总结 篇1", "云溪县农业农村局2023年工作总结", "今年全县粮食产量稳中有升。")
-    assert article.title == "云溪县农业农村局2023年工作总结"
+    assert article.title == "云溪县工作总结 篇1"
+    assert article.subtitle == "云溪县农业农村局2023年工作总结"
+    assert article.citation_label == ""          # the title says which article it is
     assert texts(article) == ["今年全县粮食产量稳中有升。"]
 
 
-def test_bare_article_number_is_a_generic_heading():
+def test_a_bare_article_number_takes_the_title_line_under_it():
     [article] = split("篇2", "云溪县教育局工作总结", "今年全县新建学校两所。")
     assert article.label == "篇2"
     assert article.title == "云溪县教育局工作总结"
+    assert [p.text for p in article.paragraphs] == ["今年全县新建学校两所。"]
+
+
+def test_a_bare_article_number_with_no_title_line_takes_the_collections_name():
+    [article] = split("篇2", "今年全县新建学校两所，全县教师队伍不断壮大。")
+    assert article.title == "云溪县工作总结 篇2"
+
+
+def test_di_n_pian_is_the_same_numbering_as_pian_n():
+    articles = split("第一篇 云溪县教育局工作总结", "今年全县新建学校两所。", "第2篇", "全县卫生院新增床位五十张。")
+    assert [a.label for a in articles] == ["篇1", "篇2"]
+    assert [a.title for a in articles] == ["云溪县教育局工作总结 篇1", "云溪县工作总结 篇2"]
 
 
 def test_heading_with_its_own_title_uses_it_and_keeps_the_next_line_as_text():
     [article] = split("乡村振兴调研报告篇3", "调研的基本情况", "今年全县粮食产量稳中有升。")
     assert article.label == "篇3"
-    assert article.title == "乡村振兴调研报告"
+    assert article.title == "乡村振兴调研报告 篇3"
     assert texts(article) == ["调研的基本情况", "今年全县粮食产量稳中有升。"]
 
 
-def test_generic_heading_without_title_line_is_named_by_its_first_level_one_heading():
+def test_a_section_heading_is_never_the_title_but_describes_a_generic_one():
     [article] = split("云溪县工作总结 篇1", "今年以来，全县上下团结一心，各项工作取得新进展。",
                       "一、主要成绩", "全县粮食产量稳中有升。", "二、存在问题", "基础设施仍然薄弱。")
-    assert article.title == "主要成绩"
+    assert article.title == "云溪县工作总结 篇1"
+    assert article.subtitle == "主要成绩"
     assert texts(article)[0] == "今年以来，全县上下团结一心，各项工作取得新进展。"
 
 
-def test_generic_heading_without_any_heading_is_named_by_its_first_clause():
+def test_without_any_heading_the_first_clause_describes_a_generic_title():
     [article] = split("云溪县工作总结 篇1", "今年以来，全县上下团结一心，各项工作取得新进展。")
-    assert article.title == "今年以来"
+    assert (article.title, article.subtitle) == ("云溪县工作总结 篇1", "今年以来")
+
+
+def test_other_article_markers_start_articles_titled_by_what_follows_them():
+    articles = split("【范文一】乡镇统战工作存在的问题及对策", "乡镇统战委员多为兼职。",
+                     "【范文二】", "社区统战工作的几点思考", "社区统战对象分布广。",
+                     "案例3　名称：白沙村乡贤议事会", "白沙村成立乡贤议事会。", title="基层统战范文(通用3篇)")
+    assert [(a.label, a.title) for a in articles] == [
+        ("范文一", "乡镇统战工作存在的问题及对策"), ("范文二", "社区统战工作的几点思考"), ("案例3", "白沙村乡贤议事会")]
+    assert [texts(a) for a in articles] == [["乡镇统战委员多为兼职。"], ["社区统战对象分布广。"], ["白沙村成立乡贤议事会。"]]
+
+
+def test_a_title_with_its_byline_and_date_starts_an_article_and_they_become_its_metadata():
+    articles = split("白沙镇统战工作的做法", "白沙镇党委统战委员 王平", "2024年4月12日",
+                     "白沙镇建立统战联络站。", "全镇统战对象增至两百人。",
+                     "关于社区统战工作的几点思考", "青石街道党工委", "2024年4月15日",
+                     "社区统战对象分布广。", "要建立联系台账。", title="工作简报")
+    assert [a.title for a in articles] == ["白沙镇统战工作的做法", "关于社区统战工作的几点思考"]
+    assert articles[0].metadata == {"author": "白沙镇党委统战委员 王平", "date": "2024年4月12日"}
+    assert texts(articles[1]) == ["社区统战对象分布广。", "要建立联系台账。"]
+
+
+def test_a_signature_closing_an_article_is_its_metadata():
+    [article] = split("白沙镇统战工作调研报告", "白沙镇建立统战联络站。", "全镇统战对象增至两百人。",
+                      "要进一步加强联络员培训。", "白沙镇委统战办调研组", "2023年7月", title="")
+    assert article.metadata == {"author": "白沙镇委统战办调研组", "date": "2023年7月"}
+    assert texts(article)[-1] == "要进一步加强联络员培训。"
 
 
 def test_headings_become_heading_paragraphs_and_text_paragraphs_are_numbered():
@@ -119,7 +160,7 @@ def test_headingless_copy_of_an_earlier_article_starts_a_new_article():
     articles = split("云溪县工作总结 篇1", *FARMING, "云溪县工作总结 篇2", *SCHOOLS, *FARMING)
     assert len(articles) == 3
     assert texts(articles[1]) == SCHOOLS
-    assert articles[2].label == ""
+    assert (articles[2].label, articles[2].title) == ("篇3", "云溪县工作总结 篇3")   # numbered on
     assert texts(articles[2]) == ["今年全县粮食产量稳中有升。", "主要做法", "推广良种良法，提高单产。"]
 
 
@@ -128,7 +169,7 @@ def test_new_text_after_a_complete_copy_starts_yet_another_article():
     articles = split("云溪县工作总结 篇1", *FARMING, "云溪县工作总结 篇2", *SCHOOLS, *FARMING, *news)
     assert len(articles) == 4
     assert texts(articles[3]) == news
-    assert articles[3].label == ""
+    assert articles[3].label == "篇4"
     assert articles[3].number == 4
 
 

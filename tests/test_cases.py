@@ -129,7 +129,7 @@ def test_county_with_its_united_front_department_as_unit():
     case = by_name(find_cases(build(QINGSHI)))["青石县"]
     assert case.kind == "县"
     assert case.units == ["青石县委统战部"]
-    assert [a.title for a in case.articles] == ["青石县统战工作调研报告"]
+    assert [a.title for a in case.articles] == ["青石县统战工作调研报告 篇1"]
     assert case.slug == slugify("青石县")
     assert case.topics == []
 
@@ -203,14 +203,14 @@ def test_subject_only_not_a_single_passing_mention():
 def test_passing_mention_does_not_add_an_article_to_a_case():
     cases = by_name(find_cases(build(YUNXI, BEIHU)))
     assert set(cases) == {"云溪镇", "北湖区"}
-    assert [a.title for a in cases["北湖区"].articles] == ["基层统战工作的几点思考"]
+    assert [a.title for a in cases["北湖区"].articles] == ["基层统战工作的几点思考 篇1"]
 
 
 def test_case_in_two_articles_is_one_case():
     cases = find_cases(build(QINGSHI, QINGSHI_AGAIN))
     assert [c.name for c in cases] == ["青石县"]
     case = cases[0]
-    assert [a.title for a in case.articles] == ["青石县统战工作调研报告", "同心助力行动总结"]
+    assert [a.title for a in case.articles] == ["青石县统战工作调研报告 篇1", "同心助力行动总结 篇1"]
     assert {f.article for f in case.figures} == {a.slug for a in case.articles}
     assert "300户" in values(case)
 
@@ -227,8 +227,8 @@ def test_section_scope_when_the_case_opens_a_section_heading():
     articles = build(BEIHU)
     case = by_name(find_cases(articles))["北湖区"]
     assert [p.text for _, p in case.scope] == [
-        "北湖区委统战部建立了党外人士联谊会,目前会员达156人。",
-        "近年来,北湖区共培养党外干部35名。",
+        "北湖区委统战部建立了党外人士联谊会，目前会员达156人。",
+        "近年来，北湖区共培养党外干部35名。",
     ]
     assert values(case) == ["156人", "35名"]     # not the 200人 or 3人 of other sections
 
@@ -317,7 +317,7 @@ def test_figures_are_counts_and_shares_exactly_as_written():
     figure = case.figures[0]
     assert isinstance(figure, Figure)
     assert figure.text == "全县共有党外干部23人"
-    assert figure.paragraph.text.startswith("目前,全县共有党外干部23人")
+    assert figure.paragraph.text.startswith("目前，全县共有党外干部23人")
     assert figure.article == case.articles[0].slug
     assert case.figures[1].text == "占科级干部总数的38.5%"
 

@@ -76,7 +76,8 @@ def corpus(tmp_path_factory) -> Corpus:
 
 
 def article(corpus: Corpus, title: str):
-    return next(a for a in corpus.articles if a.title == title)
+    """The article of that title ("…篇N" in a collection: the title the collection gives it)."""
+    return next(a for a in corpus.articles if a.title == title or a.title.startswith(title + " 篇"))
 
 
 def paragraph(corpus: Corpus, title: str, opening: str):
@@ -91,6 +92,7 @@ def names(corpus) -> dict[str, str]:
         "article": article(corpus, "青石县统战工作调研报告").slug,
         "anchor": paragraph(corpus, "青石县统战工作调研报告", "乡镇统战工作经费不足").anchor,
         "other": article(corpus, "白沙镇统战工作心得").slug,
+        "other_title": article(corpus, "白沙镇统战工作心得").title,
     }
 
 
@@ -261,7 +263,7 @@ def test_the_course_page_gives_each_reading_in_order_with_its_link_and_note(page
         '<a href="../topics/duiwu-jianshe.html">队伍建设</a>',
         f'<a href="../cases/{names["case"]}.html">青石县</a>',
         f'href="../sources/{names["article"]}.html#{names["anchor"]}"',
-        f'<a href="../sources/{names["other"]}.html">白沙镇统战工作心得</a>',
+        f'<a href="../sources/{names["other"]}.html">{names["other_title"]}</a>',
         f'href="../index.html?q={quote("统战委员兼职怎么办", safe="")}"',
     ]
     positions = [page.index(link) for link in links]
@@ -273,9 +275,9 @@ def test_the_course_page_gives_each_reading_in_order_with_its_link_and_note(page
 
 def test_a_source_paragraph_is_quoted_with_its_citation(pages, names):
     page = pages["courses/spring.md"]
-    assert "<blockquote class=\"kb-quote\"><p>乡镇统战工作经费不足,统战委员开展活动困难。</p>" in page
+    assert "<blockquote class=\"kb-quote\"><p>乡镇统战工作经费不足，统战委员开展活动困难。</p>" in page
     assert (f'<a href="../sources/{names["article"]}.html#{names["anchor"]}">'
-            "《青石县统战工作调研报告》 · 篇1 · 第3段</a>") in page
+            "《青石县统战工作调研报告 篇1》 · 第3段</a>") in page
     assert '<h2 id="reading-3">3. <a href="../sources/' in page
     assert '">存在的问题</a></h2>' in page                            # headed by the heading it stands under
 
@@ -285,7 +287,7 @@ def test_the_handout_is_one_wrapped_block_with_html_links_and_printed_targets(pa
     body = handout.split("---\n", 2)[2]
     assert body.startswith('<div class="kb-handout">') and body.rstrip().endswith("</div>")
     assert f'href="../sources/{names["article"]}.html#{names["anchor"]}"' in body
-    assert "《青石县统战工作调研报告》 · 篇1 · 第3段" in body
+    assert "《青石县统战工作调研报告 篇1》 · 第3段" in body
     assert f"本站 sources/{names['article']}.html#{names['anchor']}" in body
     assert "在本站搜索框中输入：统战委员兼职怎么办" in body
     assert body.count('class="kb-handout-reading"') == 5
@@ -303,6 +305,17 @@ def test_a_trainers_words_cannot_inject_markup(tmp_path, corpus, names):
         assert "<script>" not in rendered and "<b>" not in rendered and "<em>" not in rendered, name
         assert 'href="x.md"' not in rendered, name
         assert "&lt;script&gt;" in rendered or name == "courses/index.md", name
+
+
+def test_an_article_address_from_before_its_title_changed_still_works_in_a_course(tmp_path, corpus, names):
+    """The address history knows where an article's paragraphs are now."""
+    from practice_kb.extract.addresses import AddressHistory
+    history = AddressHistory(articles={"old-title-9745": [names["anchor"]]})
+    write(tmp_path / "courses", f"title: 旧链接\nreadings:\n  - source: old-title-9745#{names['anchor']}\n")
+    [course] = load_courses(tmp_path / "courses", corpus, history.moves(corpus))
+    assert (course.readings[0].target, course.readings[0].anchor) == (names["article"], names["anchor"])
+    with pytest.raises(ConfigError, match="old-title-9745"):
+        load_courses(tmp_path / "courses", corpus)                 # without the history: not found
 
 
 def test_the_shipped_example_course_fits_the_default_corpus():

@@ -55,6 +55,8 @@ def test_after_a_source_changes_the_site_is_what_a_fresh_build_makes(tmp_path):
     assert build(config, tmp_path / "after", None) == 0
     fresh = _setup(tmp_path / "fresh", {"practice_kb": {"cache": str(tmp_path / "fresh" / "empty-cache")}})
     shutil.copy(source, tmp_path / "fresh" / "source_texts" / "a.txt")
+    # The same address history (the old address of the changed article leads on in both).
+    shutil.copy(tmp_path / "addresses.json", tmp_path / "fresh" / "addresses.json")
     assert build(fresh, tmp_path / "fresh-site", None) == 0
     after, expected = _site(tmp_path / "after"), _site(tmp_path / "fresh-site")
     assert after == expected

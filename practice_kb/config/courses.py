@@ -17,11 +17,12 @@ _READING_KEYS = (*_KINDS, "note")
 _KIND_NAMES = {"topic": "专题", "case": "案例", "source": "原文"}
 
 
-def load_courses(courses_dir: Path | None, corpus: Corpus) -> list[Course]:
-    """Every course in courses_dir, by file name. Courses are optional: no folder, no courses."""
+def load_courses(courses_dir: Path | None, corpus: Corpus, moves=None) -> list[Course]:
+    """Every course in courses_dir, by file name. Courses are optional: no folder, no courses.
+    `moves` (extract.addresses.Moves): an article's address from before still works."""
     if courses_dir is None or not courses_dir.is_dir():
         return []
-    targets = _Targets(corpus)
+    targets = _Targets(corpus, moves)
     courses: dict[str, Course] = {}
     for path in sorted([*courses_dir.glob("*.yml"), *courses_dir.glob("*.yaml")], key=lambda p: p.name):
         course = _course(path, targets)
@@ -34,7 +35,8 @@ def load_courses(courses_dir: Path | None, corpus: Corpus) -> list[Course]:
 class _Targets:
     """What a reading may point at, by slug, taken from the corpus once."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, moves=None) -> None:
+        self.moves = moves
         self.topics = {t.slug: t.slug for t in corpus.taxonomy.topics}
         # A topic renamed in topics.yml keeps its old slug working in courses too.
         for topic in corpus.taxonomy.topics:
@@ -97,6 +99,8 @@ def _reading(name: str, node: yaml.Node, targets: _Targets) -> Reading:
             raise ConfigError(name, line, _missing(kind, target, targets.cases, "案例的网址名见案例页的地址"))
         return Reading(kind, target, note=note, line=line)
     slug, anchor = _source(target)
+    if slug not in targets.anchors and targets.moves is not None:
+        slug = targets.moves.article(slug)       # an address from before the article moved
     if slug not in targets.anchors:
         raise ConfigError(name, line, _missing(kind, slug, targets.anchors, "原文的网址名见原文页的地址"))
     if "#" in target and anchor not in targets.anchors[slug]:

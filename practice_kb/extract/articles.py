@@ -9,6 +9,7 @@ from ..structure import Article, Document, Paragraph
 from .headings import HeadingParser
 
 _PUNCT = re.compile(r"[。！？；，,;:：!?、]")
+_ANY_PUNCT = re.compile(r"[。！？；，,;:：!?、.（）()“”《》]")
 _NOISE = re.compile(r"[\s\W_]+")
 
 
@@ -22,10 +23,28 @@ class _Draft:
     """An article being read: its raw lines, and whether it is replaying an earlier one."""
     label: str = ""
     heading: str = ""
-    prefix: str = ""
+    prefix: str = ""                      # the title a marker line gives, or ""
+    kind: str = ""                        # "numbered" (…篇N), "marker" (【范文一】…), "block", ""
     lines: list[tuple[int, str]] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
     replaying: list[str] | None = None    # keys of the earlier article still to match
     replayed: bool = False                # the copy reached the earlier article's end
+
+
+_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _number(text: str) -> int:
+    """1-99 written in digits or Chinese numerals (三, 十二, 二十)."""
+    if not text:
+        return 0
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _NUMERALS.get(text, 0)
+    if text[0] == "十":
+        return 10 + _NUMERALS.get(text[1], 0)
+    return _NUMERALS.get(text[0], 0) * 10 + (_NUMERALS.get(text[2], 0) if len(text) > 2 else 0)
 
 
 class ArticleSplitter:
@@ -35,19 +54,36 @@ class ArticleSplitter:
     def __init__(self, structure: dict | None = None) -> None:
         structure = structure if structure is not None else load_rules("structure.yml")
         self.article_heading = re.compile(structure["article_heading"])
+        self.markers = [re.compile(p) for p in structure.get("article_markers") or ()]
+        self.marker_max = int(structure.get("article_marker_max_length", 60))
+        self.byline = re.compile(structure["byline"]) if structure.get("byline") else None
+        self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
+        self.collection_title = re.compile(structure["collection_title"])
+        self.compilation_title = re.compile(structure.get("compilation_title") or "$^")
+        self.split_min_length = int(structure.get("untitled_split_min_length", 10))
         self.headings = HeadingParser(structure)
         self._openings: dict[str, list[str]] = {}
 
     def split(self, document: Document) -> list[Article]:
+        self.headings.format_marks_headings = document.format != "text"
         drafts: list[_Draft] = []
-        for line, text in document.paragraphs:
-            match = self.article_heading.match(text)
+        lines = list(document.paragraphs)
+        blocks = self._blocks(lines)
+        if not blocks and not any(self._start(text) for _, text in lines):
+            blocks = self._compiled(document, lines) or self._titled(document, lines)
+        skip: set[int] = set()
+        for index, (line, text) in enumerate(lines):
+            if index in skip:
+                continue
             key = text_key(text)
             current = drafts[-1] if drafts else None
-            if match:
+            started = self._start(text) if index not in blocks else blocks[index]
+            if started is not None:
                 self._close(current)
-                drafts.append(_Draft(re.sub(r"\s+", "", match.group("label")), text,
-                                     match.group("title").strip()))
+                draft = started if isinstance(started, _Draft) else started
+                if index in blocks:
+                    skip.update(draft.metadata.pop("_consumed"))
+                drafts.append(draft)
                 continue
             if current is None or (current.replayed and current.lines):
                 self._close(current)
@@ -65,9 +101,101 @@ class ArticleSplitter:
                     current.replaying = []
             current.lines.append((line, text))
         self._close(drafts[-1] if drafts else None)
-        articles = [self._article(document, number, draft)
-                    for number, draft in enumerate((d for d in drafts if d.lines or d.heading), 1)]
+        kept = [d for d in drafts if d.lines or d.heading]
+        collection = self._collection(document)
+        articles = []
+        for number, draft in enumerate(kept, 1):
+            previous = articles[-1] if articles else None
+            articles.append(self._article(document, number, draft, collection, len(kept), previous))
         return articles
+
+    def _start(self, text: str) -> _Draft | None:
+        """The draft a marker line starts ("…篇N", 【范文一】…, 案例1 名称：…), or None."""
+        match = self.article_heading.match(text)
+        if match:
+            number = _number(match.group("number") or match.groupdict().get("ordinal") or "")
+            label = f"篇{number}" if number else re.sub(r"\s+", "", match.group("label"))
+            return _Draft(label, text, match.group("title").strip(), "numbered")
+        if len(text) > self.marker_max:
+            return None
+        if self.headings.format_marks_headings:
+            text = re.sub(r"^#{1,6}\s+", "", text)       # "## 材料一": a Word heading holding a marker
+        for marker in self.markers:
+            match = marker.match(text)
+            if match and not re.search(r"[。！？；]", match.group("title") or ""):
+                groups = match.groupdict()
+                label = re.sub(r"\s+", "", match.group("label"))
+                if groups.get("number"):
+                    label = f"篇{_number(groups['number'])}"
+                kind = "numbered" if groups.get("number") else "marker"
+                return _Draft(label, text, (match.group("title") or "").strip(), kind)
+        return None
+
+    def _blocks(self, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
+        """Articles that start with a title, a byline and/or a date, with no marker: where
+        they start, each with its title and what the byline and date say."""
+        if self.byline is None or self.date_line is None:
+            return {}
+        found: dict[int, _Draft] = {}
+        for index in range(len(lines) - 1):
+            title = lines[index][1]
+            if not _is_block_title(title) or self.headings.parse(title) is not None or self._start(title) \
+                    or self.byline.match(title) or len(lines) - index < 4:
+                continue
+            after = [text for _, text in lines[index + 1:index + 3]]
+            metadata: dict[str, str] = {}
+            consumed: list[int] = []
+            position = index + 1
+            if after and self.byline.match(after[0]) and not self.date_line.match(after[0]):
+                metadata["author"] = after[0]
+                consumed.append(position)
+                position += 1
+                after = after[1:]
+            if after and self.date_line.match(after[0]):
+                metadata["date"] = after[0].strip("（）() ")
+                consumed.append(position)
+            named_unit = "author" in metadata and len(metadata["author"]) > 4
+            if "date" in metadata or named_unit:
+                found[index] = _Draft("", title, title, "block", metadata={**metadata, "_consumed": consumed})
+        return found
+
+    def _compiled(self, document: Document, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
+        """A compilation's articles: where each of its first-level headings starts one."""
+        if not self.compilation_title.search(document.title):
+            return {}
+        parsed = [(index, self.headings.parse(text)) for index, (_, text) in enumerate(lines)]
+        headings = [(index, h) for index, h in parsed
+                    if h is not None and len(lines[index][1]) <= 60 and not re.search(r"[。！？；]", lines[index][1])]
+        if not headings:
+            return {}
+        top = headings[0][1].style
+        # The whole line after its number is the title ("菱塘镇：“三张清单”…").
+        starts = {index: _Draft(h.label, lines[index][1], lines[index][1].split(h.label, 1)[-1].strip(), "marker",
+                                metadata={"_consumed": []})
+                  for index, h in headings if h.style == top}
+        return starts if len(starts) >= 2 else {}
+
+    def _titled(self, document: Document, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
+        """Articles one after another with nothing but their titles between them: a line
+        of its own that reads as a title (long enough, no punctuation, no numbering),
+        after a finished paragraph and before a long one."""
+        if not document.title:
+            return {}
+        starts: dict[int, _Draft] = {}
+        for index in range(1, len(lines) - 1):
+            text, before, after = lines[index][1], lines[index - 1][1], lines[index + 1][1]
+            if len(text) < self.split_min_length or len(text) > 40 or _ANY_PUNCT.search(text):
+                continue
+            if self.headings.parse(text) is not None or (self.byline and self.byline.match(text)) \
+                    or (self.date_line and self.date_line.match(text)):
+                continue
+            if re.search(r"[。！？”]$", before) and len(after) >= 30 and re.search(r"[。！？]", after):
+                starts[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
+        return starts
+
+    def _collection(self, document: Document) -> str:
+        """The file's collection title without its count ("…总结(精选8篇)" → "…总结")."""
+        return re.sub(r"\s*[(（][^()（）]*\d+\s*篇\s*[)）]\s*$|\s*\d+\s*篇\s*$", "", document.title).strip()
 
     def _close(self, draft: _Draft | None) -> None:
         """Remember a finished article's opening, so a later copy of it is recognised."""
@@ -77,17 +205,79 @@ class ArticleSplitter:
             if len(keys) > 1 and _is_title_line(draft.lines[0][1]):
                 self._openings.setdefault(keys[1], keys[1:])   # a copy may leave the title line out
 
-    def _article(self, document: Document, number: int, draft: _Draft) -> Article:
+    def _article(self, document: Document, number: int, draft: _Draft, collection: str, drafts: int,
+                 previous: Article | None) -> Article:
         article = Article(document.source, number, draft.label, draft.heading, "")
+        article.metadata = dict(draft.metadata)
         lines = list(draft.lines)
-        generic = not draft.prefix or _title_key(draft.prefix) == _title_key(document.title)
-        if generic and lines and _is_title_line(lines[0][1]) and self.headings.parse(lines[0][1]) is None:
+        first_is_title = bool(lines) and self._is_own_title(lines[0][1])
+        if first_is_title and self.headings.format_marks_headings:
+            lines[0] = (lines[0][0], re.sub(r"^#{1,6}\s+", "", lines[0][1]))
+        if draft.kind == "numbered" and not draft.prefix and first_is_title:
+            # A bare "第二篇" with the article's own title under it: that is its title.
             article.title = lines.pop(0)[1]
+        elif draft.kind == "numbered":
+            # "…篇N": that is the title, with the collection's name where the line has none;
+            # under the collection's own name, the article's title line is its subtitle.
+            prefix = draft.prefix or collection
+            article.title = f"{prefix} {article.label}".strip()
+            generic = not draft.prefix or _title_key(draft.prefix) == _title_key(collection)
+            if first_is_title and generic:
+                article.subtitle = lines.pop(0)[1]
+        elif draft.kind in ("marker", "block"):
+            article.title = draft.prefix
+            if not article.title and first_is_title:
+                article.title = lines.pop(0)[1]
+        elif drafts == 1 or number == 1 and not collection:
+            # The file's only article (or what precedes its first marker): the file's title.
+            article.title = document.title if not self.collection_title.match(document.title) else ""
+            if not article.title and first_is_title:
+                article.title = lines.pop(0)[1]
+        elif collection and previous is not None and re.fullmatch(r"篇\d+", previous.label or ""):
+            # An article with no heading in a collection of "…篇N": the next number.
+            article.label = f"篇{int(previous.label[1:]) + 1}"
+            article.title = f"{collection} {article.label}"
+        self._leading_byline(article, lines)
+        self._signature(article, lines)
         for line, text in lines:
             self._add(article, line, text)
         if not article.title:
-            article.title = draft.prefix if not generic else self._derived_title(article)
+            article.title = collection or self._derived_title(article)
+        if not article.subtitle and collection and article.title.startswith(f"{collection} "):
+            # A collection's "…篇N" alone says nothing of the article: say what it is about.
+            article.subtitle = self._derived_title(article, fallback="")
         return article
+
+    def _is_own_title(self, text: str) -> bool:
+        """A line that can be an article's own title: short, no sentence, no numbered
+        section heading (a heading the format marked, with no numbering, can be)."""
+        heading = self.headings.parse(text)
+        if heading is not None and not (heading.depth and not heading.label):
+            return False
+        return _is_title_line(re.sub(r"^#{1,6}\s+", "", text) if heading is not None else text)
+
+    def _leading_byline(self, article: Article, lines: list[tuple[int, str]]) -> None:
+        """Who wrote the article and when, on the lines under its title: its metadata."""
+        if self.byline is None or self.date_line is None:
+            return
+        first = lines[0][1].strip("（）() ") if lines else ""
+        if len(lines) > 2 and self.byline.match(first) and (self.date_line.match(lines[1][1]) or len(first) > 4):
+            article.metadata.setdefault("author", first)
+            lines.pop(0)
+        if len(lines) > 2 and self.date_line.match(lines[0][1]):
+            article.metadata.setdefault("date", lines.pop(0)[1].strip("（）() "))
+
+    def _signature(self, article: Article, lines: list[tuple[int, str]]) -> None:
+        """A byline and/or a date closing the article: its metadata, not its text."""
+        if self.byline is None or self.date_line is None or len(lines) < 3:
+            return
+        if self.date_line.match(lines[-1][1]) and not _has_sentence(lines[-1][1]):
+            article.metadata.setdefault("date", lines.pop()[1].strip("（）() "))
+            if self.byline.match(lines[-1][1]) and len(lines[-1][1]) > 4:
+                article.metadata.setdefault("author", lines.pop()[1])
+        elif self.byline.match(lines[-1][1]) and len(lines[-1][1]) > 4 and not _has_sentence(lines[-1][1]) \
+                and self.headings.parse(lines[-1][1]) is None:
+            article.metadata.setdefault("author", lines.pop()[1])
 
     def _add(self, article: Article, line: int, text: str) -> None:
         heading = self.headings.parse(text)
@@ -99,19 +289,20 @@ class ArticleSplitter:
         if heading is None:
             add(text=text)
             return
-        add(text=heading.title, kind="heading", label=heading.label, level=_style_level(article, heading.style))
+        level = heading.depth or _style_level(article, heading.style)
+        add(text=heading.title, kind="heading", label=heading.label, level=level)
         if heading.body:
             add(text=heading.body)
 
-    def _derived_title(self, article: Article) -> str:
-        """A generic heading ("…总结 篇2"): name the article by its first heading or sentence."""
+    def _derived_title(self, article: Article, fallback: str | None = None) -> str:
+        """What an article is about, in a few words: its first heading or sentence."""
         for paragraph in article.paragraphs:
             if paragraph.kind == "heading" and paragraph.level == 1 and not paragraph.text.endswith("…"):
                 return _trim(paragraph.text)
         for paragraph in article.paragraphs:
             if paragraph.kind == "text":
                 return _trim(_PUNCT.split(paragraph.text, 1)[0])
-        return article.heading or "无题"
+        return (article.heading or "无题") if fallback is None else fallback
 
 
 def _style_level(article: Article, style: str) -> int:
@@ -126,8 +317,17 @@ def _title_key(text: str) -> str:
     return re.sub(r"[(（][^()（）]*篇[)）]|\d+篇|\s+", "", text)
 
 
+def _is_block_title(text: str) -> bool:
+    """A line that can be an article's title: 6-50 characters, no sentence in it."""
+    return 6 <= len(text) <= 50 and not re.search(r"[。！？；，,;:：]$|[。！？；]", text) and not text.startswith(("[", "【"))
+
+
+def _has_sentence(text: str) -> bool:
+    return bool(re.search(r"[。！？；，]", text))
+
+
 def _is_title_line(text: str) -> bool:
-    return len(text) <= 24 and not _PUNCT.search(text) and not text.startswith(("[", "【"))
+    return len(text) <= 40 and not _PUNCT.search(text) and not text.startswith(("[", "【"))
 
 
 def _trim(text: str, limit: int = 30) -> str:

@@ -16,6 +16,7 @@ class Heading:
     label: str        # the numbering as written: "一、", "(一)", "2. 1"
     title: str        # the heading's words, without trailing full stop
     body: str         # text run into the heading on the same line, or ""
+    depth: int = 0    # for a heading its format marked ("## …"): its level; else 0 (by style)
 
 
 class HeadingParser:
@@ -23,18 +24,32 @@ class HeadingParser:
         structure = structure if structure is not None else load_rules("structure.yml")
         self.styles = [(h["style"], re.compile(h["pattern"]), int(h.get("max_length", 10**9)))
                        for h in structure["headings"]]
+        self.marked = {h["style"] for h in structure["headings"] if h.get("level_from_label")}
+        # Whether the text's format marks headings ("## …" from Word, Markdown, a web page);
+        # in a plain text file "# 井号" is text. Set per document by the article splitter.
+        self.format_marks_headings = False
         self.max_length = int(structure["heading_max_length"])
         self.openers = tuple(structure.get("paragraph_openers") or ())
 
     def parse(self, line: str) -> Heading | None:
         """The heading a line starts with, or None for a plain paragraph."""
         for style, pattern, max_length in self.styles:
+            if style in self.marked and not self.format_marks_headings:
+                continue
             match = pattern.match(line)
             if match and len(line) <= max_length:
                 rest = line[match.end():].strip()
-                if rest:
-                    title, body = self._split(rest)
-                    return Heading(style, match.group("label").strip(), title, body)
+                if not rest:
+                    continue
+                if style in self.marked:
+                    # The format says it is a heading: its own numbering, if any, is its label.
+                    depth = max(1, len(match.group("label").strip()) - 1)
+                    inner = self.parse(rest)
+                    if inner is not None and inner.style not in self.marked:
+                        return Heading(style, inner.label, inner.title, inner.body, depth)
+                    return Heading(style, "", rest.rstrip("。.;；:："), "", depth)
+                title, body = self._split(rest)
+                return Heading(style, match.group("label").strip(), title, body)
         return None
 
     def _split(self, rest: str) -> tuple[str, str]:

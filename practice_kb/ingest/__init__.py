@@ -8,12 +8,12 @@ import stat
 from pathlib import Path
 
 from ..structure import Document, RemovedText, Repair, Skipped
-from .boilerplate import Boilerplate
+from .boilerplate import Boilerplate, without_site_suffix
 from .chinese import Simplifier
-from .decode import UnreadableSource, decode
+from .decode import UnreadableSource
+from .formats import SUFFIXES as SOURCE_SUFFIXES, read_text
 from .layout import Layout
-
-SOURCE_SUFFIXES = (".txt", ".md")
+from .punctuation import Punctuation
 
 # The largest source file read, in bytes. A collection of work summaries is tens or
 # hundreds of kilobytes; the pipeline takes some 10-20 seconds per megabyte (word
@@ -31,18 +31,23 @@ class Ingest:
         self.simplifier = Simplifier()
         self.boilerplate = Boilerplate()
         self.layout = Layout()
+        self.punctuation = Punctuation()
 
     def read(self, name: str, data: bytes) -> Document:
-        """Decode, simplify, strip furniture and rejoin lines. Raises UnreadableSource."""
-        text, encoding = decode(data)
-        lines = [(n, _SPACE.sub(" ", raw).strip()) for n, raw in enumerate(text.split("\n"), 1)]
+        """Decode (any supported format), simplify, strip furniture and inline noise, mend
+        punctuation and rejoin lines. Raises UnreadableSource."""
+        text = read_text(name, data)
+        lines = [(n, _SPACE.sub(" ", raw).strip()) for n, raw in enumerate(text.lines, 1)]
         lines = [(n, line) for n, line in lines if line]
         if not lines:
             raise UnreadableSource("文件只有空白")
-        doc = Document(source=name, encoding=encoding, title="", paragraphs=[])
+        doc = Document(source=name, encoding=text.encoding, title="", paragraphs=[], format=text.format)
         traditional = sum(map(self.simplifier.is_traditional, (line for _, line in lines)))
         doc.traditional = traditional * 2 > len(lines)
-        kept = self._clean(doc, [self._simplify(doc, n, line) for n, line in lines])
+        doc.metadata = {k: self._simplify(doc, 0, v)[1] for k, v in text.metadata.items() if k != "title"}
+        if text.metadata.get("title"):
+            doc.metadata["title"] = self._simplify(doc, 0, text.metadata["title"])[1]
+        kept = self._clean(doc, [self._simplify(doc, n, line) for n, line in lines], text.markdown)
         doc.paragraphs, joins = self.layout.rejoin(kept)
         doc.repairs += [Repair(name, n, "join", a, b) for n, a, b in joins]
         return doc
@@ -52,9 +57,21 @@ class Ingest:
         doc.repairs += [Repair(doc.source, number, "phrase", a, b) for a, b in repairs]
         return number, simple
 
-    def _clean(self, doc: Document, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """Drop furniture lines and fragments; take the collection title; note what went."""
+    def _clean(self, doc: Document, lines: list[tuple[int, str]], markdown: bool = False) -> list[tuple[int, str]]:
+        """Drop furniture lines and fragments; take the document's title; note what went.
+
+        Furniture is decided for the whole file first (bp.classify: a line's own patterns,
+        then lists of links, running heads and the names they echo); the metadata that
+        furniture carries (date, source, author, unit) is read before the line goes."""
         bp = self.boilerplate
+        texts = [bp.strip_markup(line).strip() if markdown else line for _, line in lines]
+        rules = bp.classify(texts)
+        marked = doc.format != "text" and any(t.startswith("# ") for t in texts[:40])
+        title_at = None if marked else bp.title_index(texts, rules, self._can_be_title)
+        if title_at is not None:
+            for index in range(title_at):       # title-like lines above the title: the site's
+                if rules[index] is None and self._can_be_title(texts[index]):
+                    rules[index] = bp.names_name
         titles: set[str] = set()
         seen_article = False
         kept: list[tuple[int, str]] = []
@@ -62,35 +79,52 @@ class Ingest:
         def drop(number: int, text: str, rule: str) -> None:
             doc.removed.append(RemovedText(doc.source, number, text, rule))
 
-        for number, line in lines:
-            rule = bp.line_rule(line)
+        for index, ((number, line), text, rule) in enumerate(zip(lines, texts, rules)):
             if rule:
                 drop(number, line, rule)
+                for key, value in bp.metadata(text).items():
+                    doc.metadata.setdefault(key, value)
                 continue
+            line = text
             run = bp.title_run(line)
             if run:
                 drop(number, run, "标题连写")
                 line = line[len(run):].strip()
-            line, fragments = bp.strip_inline(line)
-            for rule, fragment in fragments:
-                drop(number, fragment, rule)
+            line, fragments = bp.strip_inline(line, markdown)
+            for rule_name, fragment in fragments:
+                drop(number, fragment, rule_name)
+            mended, marks = self.punctuation.mend(line)
+            if marks:
+                doc.repairs.append(Repair(doc.source, number, "punctuation", line, mended))
+                line = mended
             if not line:
+                continue
+            if marked and line.startswith("# ") and not doc.title and not kept and not seen_article:
+                doc.title = without_site_suffix(line[2:].strip())   # a Markdown, Word or web page title
+                titles.add(bp.title_key(doc.title))
+                continue
+            if doc.title and not kept and not seen_article and line.startswith(("——", "—", "--")):
+                doc.title += line                     # the title's second line ("——以…为例")
                 continue
             if bp.article_heading.match(line):
                 seen_article = True
             elif bp.title_key(line) in titles:
                 drop(number, line, "重复标题")
                 continue
-            elif not seen_article and not kept and bp.is_title_like(line) \
-                    and not self.layout.starts_block(line):   # a heading or [note] is no title
+            elif index == title_at and not doc.title:
+                doc.title = without_site_suffix(line)
                 titles.add(bp.title_key(line))
-                if not doc.title:
-                    doc.title = line
-                else:
-                    drop(number, line, "重复标题")
+                titles.add(bp.title_key(doc.title))
                 continue
             kept.append((number, line))
+        if not doc.title and doc.metadata.get("title"):
+            doc.title = without_site_suffix(doc.metadata["title"])
+        doc.metadata.pop("title", None)
         return kept
+
+    def _can_be_title(self, line: str) -> bool:
+        """A line a page's title could be: short, no sentence, not a heading or a note."""
+        return self.boilerplate.is_title_like(line) and not self.layout.starts_block(line)
 
 
 def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:

@@ -1,44 +1,102 @@
-"""Page furniture: the patterns of rules/boilerplate.yml, and repeated titles."""
+"""Page furniture: the classes of rules/boilerplate.yml, lists of links, page numbers,
+running heads found by counting, the names they echo, and the metadata they carry."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..rules import load_rules
 
 
 @dataclass(frozen=True)
-class _LineRule:
+class _Class:
     name: str
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]
     max_length: int
+    strong: bool
+
+
+_DIGITS = re.compile(r"\d+")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LETTERS = re.compile(r"[A-Za-z]")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s)\s*[^_|｜]{2,14}$")
+_KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
+_WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})")
 
 
 class Boilerplate:
-    """Decides, line by line, what is page furniture and what is text."""
+    """Decides, line by line and across a file's lines, what is page furniture."""
 
     def __init__(self, rules: dict | None = None, structure: dict | None = None) -> None:
         rules = rules if rules is not None else load_rules("boilerplate.yml")
         structure = structure if structure is not None else load_rules("structure.yml")
-        self.line_rules = [
-            _LineRule(r["name"], re.compile(r["pattern"]), int(r.get("max_length", 10**9)))
-            for r in rules.get("lines") or ()
+        self.classes = [
+            _Class(c["name"], tuple(re.compile(p) for p in c["patterns"]), int(c.get("max_length", 10**9)),
+                   bool(c.get("strong", False)))
+            for c in rules.get("classes") or ()
         ]
-        self.inline_rules = [(r["name"], re.compile(r["pattern"])) for r in rules.get("inline") or ()]
+        self.list_classes = set(rules.get("list_classes") or ())
+        self.block_classes = set(rules.get("block_classes") or ())
+        self.list_entry_max = int(rules.get("list_entry_max_length", 60))
+        numbers = rules.get("page_numbers") or {}
+        self.page_number_name = numbers.get("name", "页码")
+        self.page_numbers = [re.compile(p) for p in numbers.get("patterns") or ()]
+        repeated = rules.get("repeated") or {}
+        self.repeated_name = repeated.get("name", "页眉页脚")
+        self.repeated_min = int(repeated.get("min_count", 2))
+        self.repeated_max_length = int(repeated.get("max_length", 40))
+        names = rules.get("names") or {}
+        self.names_name = names.get("name", "站点名称")
+        self.names_max_length = int(names.get("max_length", 24))
+        self.names_within = int(names.get("within", 2))
+        sentence = rules.get("sentence") or {}
+        self.sentence_min = int(sentence.get("min_length", 30))
+        self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
+        self.sentence_min_marks = int(sentence.get("min_marks", 2))
+        self.metadata_keys = {key: field for field, keys in (rules.get("metadata") or {}).items() for key in keys}
+        self.inline_rules = [(r["name"], re.compile(r["pattern"]), bool(r.get("markdown_only")))
+                             for r in rules.get("inline") or ()]
+        self.markup = [re.compile(p, re.M) for p in rules.get("markup") or ()]
         self.collection_title = re.compile(structure["collection_title"])
         self.article_heading = re.compile(structure["article_heading"])
+        self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
+        self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
+        self.publishing_classes = set(rules.get("publishing_classes") or ())
+
+    # ------------------------------------------------------------------ one line
 
     def line_rule(self, line: str) -> str | None:
-        """The name of the rule that makes this whole line furniture, if any."""
-        for rule in self.line_rules:
-            if len(line) <= rule.max_length and rule.pattern.search(line):
+        """The class that makes this whole line furniture, if any. Keys spaced out to fill
+        a table cell ("索 引 号：") are read as written together."""
+        sentence = self.reads_as_sentence(line)
+        packed = _SPACED.sub("", line)
+        for rule in self.classes:
+            if len(line) <= rule.max_length and (rule.strong or not sentence) \
+                    and any(p.search(line) or p.search(packed) for p in rule.patterns):
                 return rule.name
+        if any(p.match(line) for p in self.page_numbers):
+            return self.page_number_name
         return None
 
-    def strip_inline(self, line: str) -> tuple[str, list[tuple[str, str]]]:
+    def reads_as_sentence(self, line: str) -> bool:
+        return len(line) >= self.sentence_min and len(self.sentence_marks.findall(line)) >= self.sentence_min_marks
+
+    def strip_markup(self, line: str) -> str:
+        """Markdown and rich-text marks taken off, their text kept (**重点** → 重点)."""
+        for pattern in self.markup:
+            line = pattern.sub(lambda m: m.group(1), line)
+        return line
+
+    def strip_inline(self, line: str, markdown: bool = False) -> tuple[str, list[tuple[str, str]]]:
         """Remove furniture fragments inside a line; return the line and (rule, fragment) pairs."""
         removed: list[tuple[str, str]] = []
-        for name, pattern in self.inline_rules:
+        for name, pattern, markdown_only in self.inline_rules:
+            if markdown_only and not markdown:
+                continue
             def cut(match: re.Match[str], name: str = name) -> str:
                 removed.append((name, match.group(0)))
                 return ""
@@ -58,3 +116,158 @@ class Boilerplate:
         """A title pasted twice or more into the start of a line ("…4篇…4篇二、…"): that prefix."""
         match = re.match(r"^(?P<t>.{2,60}?\d{1,3}\s*篇)(?P=t)+", line)
         return match.group(0) if match else ""
+
+    def _is_structure(self, line: str) -> bool:
+        return bool(self.article_heading.match(line) or any(h.match(line) for h in self.headings))
+
+    # ------------------------------------------------------------------ a file's lines
+
+    def classify(self, lines: list[str]) -> list[str | None]:
+        """Each line's furniture class, or None for text: its own patterns first, then what
+        only the whole file shows — entries of a list of links, lines repeated as running
+        heads and footers, and short names echoed by the furniture next to them."""
+        rules = [self.line_rule(line) for line in lines]
+        self._replies(lines, rules)
+        self._list_entries(lines, rules)
+        self._running_heads(lines, rules)
+        self._echoed_names(lines, rules)
+        self._foreign_names(lines, rules)
+        return rules
+
+    def title_index(self, lines: list[str], rules: list[str | None], can_be_title) -> int | None:
+        """Which line above the text is the page's title: of the title-like lines there,
+        the one the page's publishing line (发布时间…, 作者…) stands next to; else the
+        first. The title-like lines above it are the site's name and the like."""
+        body = next((i for i, (line, rule) in enumerate(zip(lines, rules))
+                     if rule is None and (self.reads_as_sentence(line) or not can_be_title(line))), len(lines))
+        candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])]
+        if not candidates:
+            return None
+        published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
+        near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
+        return near[0] if near else candidates[0]
+
+    def _replies(self, lines: list[str], rules: list[str | None]) -> None:
+        """The lines under a reply's header (a forum's 沙发 …), up to the next furniture line.
+        The first post (楼主) is the article: its header takes nothing."""
+        taking = None
+        for index, line in enumerate(lines):
+            if rules[index] is not None:
+                taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") else None
+            elif taking is not None:
+                rules[index] = taking
+
+    def _list_entries(self, lines: list[str], rules: list[str | None]) -> None:
+        following = None
+        for index, line in enumerate(lines):
+            if rules[index] in self.list_classes:
+                following = rules[index]
+                continue
+            if following is None:
+                continue
+            if rules[index] is None and len(line) <= self.list_entry_max and not self.reads_as_sentence(line) \
+                    and not re.search(r"[。！？]$", line) and not self._is_structure(line):
+                rules[index] = following
+            elif rules[index] is None:
+                following = None
+
+    def _running_heads(self, lines: list[str], rules: list[str | None]) -> None:
+        keys = [_DIGITS.sub("#", re.sub(r"\s+", "", line)) for line in lines]
+        counts = Counter(key for key, rule, line in zip(keys, rules, lines)
+                         if rule is None and len(line) <= self.repeated_max_length)
+        # A running head comes back on the pages of the text; a title shown twice above the
+        # text (a document-sharing page) is a title, and is handled as one.
+        body = next((i for i, line in enumerate(lines) if rules[i] is None and self.reads_as_sentence(line)),
+                    len(lines))
+        in_text = {key for index, key in enumerate(keys) if index > body}
+        for index, (key, line) in enumerate(zip(keys, lines)):
+            if rules[index] is not None or counts[key] < self.repeated_min or key not in in_text:
+                continue
+            if self.sentence_marks.search(line) or re.search(r"[。！？：:]$", line) or self._is_structure(line):
+                continue
+            if self.collection_title.match(line):
+                continue            # a repeated collection title is handled as one ("重复标题")
+            if self.date_line is not None and self.date_line.match(line):
+                continue            # dates look alike with their digits ignored: each is its own
+            rules[index] = self.repeated_name
+
+    def _echoed_names(self, lines: list[str], rules: list[str | None]) -> None:
+        for index, line in enumerate(lines):
+            if rules[index] is not None or len(line) > 60 or re.search(r"[，。；：:,;]", line) \
+                    or self._is_structure(line):
+                continue
+            name = line.strip(".。 ")
+            words = line.split()
+            if len(words) > 1 and len(set(words)) == 1:
+                rules[index] = self.names_name            # an account's name written twice
+                continue
+            near = range(max(0, index - self.names_within), min(len(lines), index + self.names_within + 1))
+            for other in near:
+                if other == index or rules[other] in (None, self.names_name):
+                    continue
+                # The account in "原创 作者 账号 日期" or "以下文章来源于账号", the site above
+                # its navigation bar.
+                tokens = [t.strip(".。，, ") for t in re.split(r"[\s|｜，,]+", lines[other])]
+                # (A page's own title, "…_栏目_站名", may stand above the navigation too.)
+                navigation = rules[other] in ("站点导航", "面包屑导航") and other == index + 1 \
+                    and without_site_suffix(line) == line
+                echoed = len(line) <= self.names_max_length and (name in tokens or
+                                                                  (len(name) >= 4 and name in lines[other]))
+                if echoed or navigation:
+                    rules[index] = self.names_name
+                    break
+
+    def _foreign_names(self, lines: list[str], rules: list[str | None]) -> None:
+        """A line of Latin letters only above the text (a site's English name)."""
+        body = next((i for i, line in enumerate(lines)
+                     if rules[i] is None and (self.reads_as_sentence(line) or self._is_structure(line))), len(lines))
+        for index in range(body):
+            line = lines[index]
+            if rules[index] is None and line and not _HAN.search(line) and len(_LETTERS.findall(line)) >= len(line) * 0.6:
+                rules[index] = self.names_name
+
+    # ------------------------------------------------------------------ metadata
+
+    def metadata(self, line: str) -> dict[str, str]:
+        """What a furniture line says of the article: date, source, author, unit."""
+        found: dict[str, str] = {}
+        wechat = _WECHAT.match(line)
+        if wechat:
+            found["date"] = _date(wechat.group("date"))
+            found["author"] = wechat.group("author")
+            if wechat.group("account"):
+                found["source"] = wechat.group("account")
+            return found
+        for match in _KEY_VALUE.finditer(line):
+            field = self.metadata_keys.get(match.group("key"))
+            value = match.group("value").strip(" 　)）")
+            if field and value and field not in found:
+                found[field] = _date(value) if field == "date" else value
+        if "date" not in found:
+            date = _DATE.search(line)
+            if date and re.match(r"^\s*[\d\-/.年月日:\s]+(来源|作者|阅读|浏览)", line):
+                found["date"] = _date(date.group(0))
+        return {k: v for k, v in found.items() if v}
+
+
+def _date(text: str) -> str:
+    """A date as YYYY-MM-DD (or YYYY-MM), from the forms pages write it in."""
+    match = _DATE.search(text)
+    if match:
+        year, month, day = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
+    match = _MONTH.search(text)
+    if match:
+        year, month = match.groups()
+        return f"{year}-{int(month):02d}"
+    return text.strip()
+
+
+def without_site_suffix(title: str) -> str:
+    """A page title without the site and section names pages append ("…_栏目_站名",
+    "… - 学术论文 - 知库文档"), as long as a title of some length remains."""
+    while True:
+        match = _SITE_SUFFIX.search(title)
+        if match is None or match.start() < 8:
+            return title
+        title = title[:match.start()]

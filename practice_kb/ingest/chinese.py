@@ -1,6 +1,7 @@
 """Traditional (and Taiwan-phrased) Chinese → natural mainland Simplified Chinese."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -44,11 +45,20 @@ class PhraseTable:
 
 
 class Simplifier:
-    """Converts lines written in Traditional characters; leaves Simplified lines alone."""
+    """Converts lines written in Traditional characters; leaves Simplified lines alone.
+
+    OpenCC's tw2s converts characters and keeps Taiwan phrasing (網路 → 网路); tw2sp also
+    turns the phrasing mainland (网络, 智能手机, 数据库) but rewrites some mainland words
+    too (建立 → 创建, 執行 → 运行). So a line is converted with tw2sp, except the words of
+    the table's `keep` list, which are converted with tw2s; then the table's repairs catch
+    what both leave behind. Every phrase changed is reported as a (before, after) pair."""
 
     def __init__(self, table: PhraseTable | None = None) -> None:
         self.table = table or PhraseTable.load()
         self._tw2s = opencc.OpenCC("tw2s")
+        self._tw2sp = opencc.OpenCC("tw2sp")
+        keep = sorted(set(self.table.keep), key=len, reverse=True)
+        self._keep = re.compile("|".join(map(re.escape, keep))) if keep else None
 
     def is_traditional(self, text: str) -> bool:
         """A line is Traditional when converting it changes some of its Han characters."""
@@ -62,4 +72,35 @@ class Simplifier:
         """Simplify a line if it is Traditional (or force is set); return it and the repairs."""
         if not (force or self.is_traditional(text)):
             return text, []
-        return self.table.apply(self._tw2s.convert(text))
+        characters = self._tw2s.convert(text)
+        if len(characters) != len(text):          # positions would not line up: characters only
+            return self.table.apply(characters)
+        kept = [m.span() for m in self._keep.finditer(characters)] if self._keep else []
+        out: list[str] = []
+        repairs: list[tuple[str, str]] = []
+        at = 0
+        for start, end in kept + [(len(text), len(text))]:
+            if start > at:
+                piece, phrased = characters[at:start], self._tw2sp.convert(text[at:start])
+                repairs += _changed(piece, phrased)
+                out.append(phrased)
+            out.append(characters[start:end])
+            at = end
+        repaired, more = self.table.apply("".join(out))
+        return repaired, repairs + more
+
+
+def _changed(before: str, after: str) -> list[tuple[str, str]]:
+    """The phrases that differ between two renderings of a text, each at least two
+    characters of the before side (网路 → 网络, not 路 → 络)."""
+    if before == after:
+        return []
+    pairs = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for kind, a1, a2, b1, b2 in matcher.get_opcodes():
+        if kind == "equal":
+            continue
+        while a2 - a1 < 2 and a1 > 0 and b1 > 0 and before[a1 - 1] == after[b1 - 1]:
+            a1, b1 = a1 - 1, b1 - 1
+        pairs.append((before[a1:a2], after[b1:b2]))
+    return pairs

@@ -14,19 +14,29 @@ class Layout:
         self.sentence_end = re.compile(structure["sentence_end"])
         self.article_heading = re.compile(structure["article_heading"])
         self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
+        self.markers = [re.compile(p) for p in structure.get("article_markers") or ()]
+        # "报送单位：…", "时间：…": a line of its own, never the end of a cut sentence.
+        self.key_value = re.compile(r"^[\u4e00-\u9fff]{0,4}(单位|时间|日期|作者|来源|地点|名称|编号|类别|人)\s*[:：]\S.{0,40}$")
 
     def starts_block(self, line: str) -> bool:
         """A line that begins something of its own: a heading, a bracketed note, a reference."""
-        if self.article_heading.match(line) or line[:1] in "[【〔":
+        if self.article_heading.match(line) or line[:1] in "[【〔" or self.key_value.match(line):
+            return True
+        if len(line) <= 60 and any(m.match(line) for m in self.markers):
             return True
         return any(h.match(line) for h in self.headings)
 
     def is_cut(self, line: str) -> bool:
-        """A paragraph that stops mid-sentence: a long line with no closing punctuation."""
+        """A paragraph that stops mid-sentence: a long line with no closing punctuation, or
+        one that stops on a comma. A line with no punctuation at all is a title or heading."""
+        if line.endswith(("，", ",", "、")):
+            return True
         if self.sentence_end.search(line) or line[:1] in "[【〔":
             return False
         if self.starts_block(line) and len(line) <= 40:
             return False   # a heading line, not a cut sentence
+        if len(line) <= 50 and not re.search(r"[，,、；;：:。]", line):
+            return False   # a title: no clause in it
         return len(line) > 20 or bool(re.search(r"[，,、]", line))
 
     def rejoin(self, lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:

@@ -14,3 +14,6 @@ class KnowledgeBaseConfig(Config):
     courses = c.Type(str, default="courses")
     # Where jieba's cuts are kept between builds (relative to mkdocs.yml); "" keeps none.
     cache = c.Type(str, default=".cache/practice_kb")
+    # Every address the site has published (committed beside mkdocs.yml): each one no
+    # longer published leads on to where its content is now. "" keeps no history.
+    addresses = c.Type(str, default="addresses.json")

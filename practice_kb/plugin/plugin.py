@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..config.courses import load_courses
 from ..config.errors import ConfigError
+from ..extract.addresses import AddressHistory
 from ..ingest import SourcesUnavailable
 from ..cache import Cache
 from ..extract.tokens import Cuts, use as use_cuts
@@ -54,6 +55,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.generated = (root / self.config.generated).resolve()
         self.topics = (root / self.config.topics).resolve()
         self.courses = (root / self.config.courses).resolve()
+        self.addresses = (root / self.config.addresses).resolve() if self.config.addresses else None
+        self.history: AddressHistory | None = None
         self.cache = (root / self.config.cache).resolve() if self.config.cache else None
         self.lock_path = lock_path(root)
         self.lock: BuildLock | None = None
@@ -99,8 +102,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.titles = {}
         try:
             corpus = build_corpus(self.sources, self.topics, self.cache, opened=self.caches)
-            courses = load_courses(self.courses, corpus)
-        except (ConfigError, SourcesUnavailable) as error:
+            self.history = AddressHistory.load(self.addresses)
+            moves = self.history.moves(corpus)
+            courses = load_courses(self.courses, corpus, moves)
+        except (ConfigError, SourcesUnavailable, ValueError) as error:
             raise PluginError(str(error)) from None
         # The pages are rendered in a second process while this one builds the search index
         # and the term index, then renders the term pages (they need the terms) and the
@@ -142,7 +147,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         cuts.save()
         use_cuts(Cuts())        # the memo's cuts are saved: their memory is not needed any more
         self.report = build_report(corpus)
-        self.redirects = render_redirects(corpus)
+        self.redirects = render_redirects(corpus, moves)
+        self.history.add(corpus)
         if self.search_config is not None:
             self.search_files = index.files(self.search_config)
             self.report["search"] = {"text_bytes": index.text_bytes, "targets": len(index.docs),
@@ -306,9 +312,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self._account_for_caches()
         # Nothing is published that is not what was planned (verify.py).
         problems = check_site(site, self.plan, config.site_name)
+        if not problems:
+            self._keep_addresses()
         self._release_lock()
         if problems:
             raise PluginError(str(SiteIncomplete(site, problems)))
+
+    def _keep_addresses(self) -> None:
+        # The addresses this build published join the history (see extract/addresses.py).
+        if self.addresses is None or self.history is None:
+            return
+        text = self.history.text()
+        if not self.addresses.is_file() or self.addresses.read_text(encoding="utf-8") != text:
+            temporary = self.addresses.with_name(f".{self.addresses.name}.tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(self.addresses)
 
     def on_build_error(self, *, error):
         # A failed build lets the next one (or another command's) go ahead.

@@ -204,12 +204,25 @@ def more_pages(env, base: str, title: str, items: list, back_href: str,
             for number, chunk in enumerate(chunks, 1)}
 
 
-def render_redirects(corpus: Corpus) -> dict[str, str]:
-    """A page at every old slug of a renamed topic, sending readers (and their #anchor)
-    on to the topic's page: a link a trainer pasted before the rename keeps working."""
+def render_redirects(corpus: Corpus, moves=None) -> dict[str, str]:
+    """A page at every address the site no longer has, sending readers (and their #anchor)
+    on to where its content is now: a link a trainer pasted before keeps working. Old
+    slugs of renamed topics (topics.yml), and the address history's moves."""
     template = environment().get_template("redirect.html.j2")
-    return {f"topics/{old}.html": template.render(target=f"{topic.slug}.html", title=topic.title)
-            for topic in corpus.taxonomy.topics for old in topic.old_slugs}
+    pages = {f"topics/{old}.html": template.render(target=f"{topic.slug}.html", title=topic.title)
+             for topic in corpus.taxonomy.topics for old in topic.old_slugs}
+    if moves is None:
+        return pages
+    titles = {a.slug: a.title for a in corpus.articles}
+    for old, new in moves.articles.items():
+        pages[f"sources/{old}.html"] = template.render(target=f"{new}.html", title=titles[new])
+    names = {c.slug: c.name for c in corpus.cases}
+    for old, new in moves.cases.items():
+        pages[f"cases/{old}.html"] = template.render(target=f"{new}.html" if new else "index.html",
+                                                     title=names[new] if new else "案例")
+    for old in moves.topics:
+        pages.setdefault(f"topics/{old}.html", template.render(target="index.html", title="专题"))
+    return dict(sorted(pages.items()))
 
 
 def report_context(corpus: Corpus, kb, counts: Counter) -> dict:

@@ -74,18 +74,19 @@ def _view(corpus: Corpus, number: int, reading: Reading) -> ReadingView:
                            description="打开本站搜索，查看与这个问题有关的段落。")
     article = corpus.article(reading.target)
     document = next((d.title for d in corpus.documents if d.source == article.source), "")
-    origin = f"选自《{document}》 · {article.citation_label}" if document else article.citation_label
+    label = f" · {article.citation_label}" if article.citation_label else ""
+    origin = f"选自《{document}》{label}" if document else article.citation
     if not reading.anchor:
         paragraphs = sum(1 for p in article.paragraphs if p.kind == "text")
         return ReadingView(number, reading, article.title, f"sources/{article.slug}",
                            description=f"{origin} · 全文 {paragraphs} 段",
-                           citation=f"《{article.title}》 · {article.citation_label}")
+                           citation=article.citation)
     index = next(i for i, p in enumerate(article.paragraphs) if p.anchor == reading.anchor)
     paragraph = article.paragraphs[index]
     where = f"第{paragraph.number}段" if paragraph.kind == "text" else "小标题"
     return ReadingView(number, reading, _paragraph_title(article.paragraphs[:index + 1]),
                        f"sources/{article.slug}", suffix=f"#{paragraph.anchor}", description=origin,
-                       quote=paragraph.text, citation=f"《{article.title}》 · {article.citation_label} · {where}")
+                       quote=paragraph.text, citation=f"{article.citation} · {where}")
 
 
 def _paragraph_title(upto: list[Paragraph], length: int = 24) -> str:

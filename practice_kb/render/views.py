@@ -29,7 +29,7 @@ class Excerpt:
 
     @property
     def citation(self) -> str:
-        return f"《{self.article.title}》 · {self.article.citation_label} · 第{self.point.paragraph.number}段"
+        return f"{self.article.citation} · 第{self.point.paragraph.number}段"
 
     def html_href(self, root: str) -> str:
         return f"{root}sources/{self.article.slug}.html#{self.point.paragraph.anchor}"

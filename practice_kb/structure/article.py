@@ -54,6 +54,8 @@ class Article:
     title: str                       # a meaningful title
     paragraphs: list[Paragraph] = field(default_factory=list)
     slug: str = ""
+    subtitle: str = ""               # the article's own line under a generic title, or ""
+    metadata: dict[str, str] = field(default_factory=dict)   # date, author, unit it names
     points: list[Point] = field(default_factory=list)
     off_topic: bool = False
     duplicate_of: str = ""           # slug of the article this one repeats, if whole
@@ -64,8 +66,16 @@ class Article:
         return build_tree(self.paragraphs)
 
     @property
+    def citation(self) -> str:
+        """《title》 · 篇N: how a trainer cites the article (the label only where the title
+        does not say it already)."""
+        return f"《{self.title}》" + (f" · {self.citation_label}" if self.citation_label else "")
+
+    @property
     def citation_label(self) -> str:
-        return self.label or f"第{self.number}篇"
+        """Which article of its file, for a citation: "" where the title says it already."""
+        label = self.label or f"篇{self.number}"
+        return "" if self.title.replace(" ", "").endswith(label.replace(" ", "")) else label
 
 
 def build_tree(paragraphs: list[Paragraph]) -> Section:

@@ -10,7 +10,7 @@ class RemovedText:
     source: str
     line: int          # 1-based line in the decoded file
     text: str
-    rule: str          # the boilerplate rule's name from rules/boilerplate.yml
+    rule: str          # the furniture class's name from rules/boilerplate.yml
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Repair:
     """One normalisation the ingest stage made: a phrase repair or a rejoined line."""
     source: str
     line: int
-    kind: str          # "phrase" | "join" | "heading-split"
+    kind: str          # "phrase" | "join" | "heading-split" | "punctuation"
     before: str
     after: str
 
@@ -38,5 +38,8 @@ class Document:
     title: str                       # the collection title, e.g. "…总结(精选8篇)", or ""
     paragraphs: list[tuple[int, str]]  # (line number, text)
     traditional: bool = False
+    format: str = "text"             # "text" | "markdown" | "docx" | "html": the last three mark headings "## …"
     removed: list[RemovedText] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
+    # What the file's furniture or format says of it: date, source, author, unit.
+    metadata: dict[str, str] = field(default_factory=dict)

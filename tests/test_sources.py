@@ -1,0 +1,301 @@
+"""Sources in the shapes editors receive: WeChat posts, document-sharing pages, portals,
+campus and enterprise news, Word exports, saved web pages, Markdown and .docx files.
+
+Each furniture class, each kind of page-break repair, annotation, title form and file
+format is shown on a small invented input (places such as 白沙镇 and 翠屏乡 are invented):
+the furniture goes (listed with its class and line), the article's text stays whole."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from practice_kb.extract.articles import ArticleSplitter
+from practice_kb.ingest import Ingest, read_document
+from practice_kb.ingest.punctuation import Punctuation
+from practice_kb.structure import Skipped
+
+TITLE = "白沙镇统战工作总结"
+BODY = "今年以来，白沙镇党委坚持把统战工作摆上重要议事日程，全镇统战对象增至二百余人。"
+MORE = "镇里建立了统战工作联络站，每季度召开一次联席会议，协调解决党外人士反映的问题。"
+
+
+@pytest.fixture(scope="module")
+def ingest() -> Ingest:
+    return Ingest()
+
+
+def read(ingest: Ingest, *lines: str, name: str = "baisha.txt"):
+    return ingest.read(name, "\n".join(lines).encode("utf-8"))
+
+
+def texts(document) -> list[str]:
+    return [text for _, text in document.paragraphs]
+
+
+def classes(document) -> dict[str, str]:
+    return {r.text: r.rule for r in document.removed}
+
+
+# --------------------------------------------------------------------------- furniture by class
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    # WeChat
+    ("点击上方蓝字关注我们", "关注与分享"),
+    ("长按识别二维码关注我们", "关注与分享"),
+    ("分享  点赞  在看", "关注与分享"),
+    ("阅读原文", "关注与分享"),
+    ("原创 王小明 白沙发布 2024-03-05 08:30 发表于湖南", "发布信息"),
+    ("![](https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg)", "图片与图注"),
+    ("▲ 图为白沙镇统战工作联络站揭牌现场", "图片与图注"),
+    ("图片", "图片与图注"),
+    ("编辑：李红  审核：张强  来源：白沙镇党委", "编辑与审核"),
+    # document-sharing pages
+    ("第2页 共5页", "页码"),
+    ("还剩3页未读，继续阅读", "文库下载"),
+    ("贡献者：文案小屋  上传于2023-08-12", "文库下载"),
+    ("VIP专享  本文共3页  下载需要5下载券", "文库下载"),
+    ("本文档由用户上传，仅供参考。如有侵权请联系删除。", "文库下载"),
+    # portals
+    ("您当前的位置：首页 > 工作动态 > 基层统战", "面包屑导航"),
+    ("首页 > 新闻中心 > 综合新闻", "面包屑导航"),
+    ("【字体：大 中 小】", "页面工具"),
+    ("字号：大 中 小　　打印本页　　关闭窗口", "页面工具"),
+    ("发布时间：2024-05-20 10:12  来源：翠屏县委统战部  访问量：1253", "发布信息"),
+    ("索引号：11420000-2024-00321  发布机构：翠屏县委统战部  生成日期：2024-05-20", "发布信息"),
+    ("备案号：湘ICP备12034567号-1  技术支持：翠屏县融媒体中心", "网站信息"),
+    ("主办单位：中共翠屏县委统一战线工作部", "网站信息"),
+    # campus and enterprise news
+    ("发布者：党委宣传部    发布日期：2024-12-20    点击数：326", "发布信息"),
+    ("上一条：学院举行毕业生供需见面会", "上一篇/下一篇"),
+    ("撰稿：林晓  摄影：黄磊  审核：周明", "编辑与审核"),
+    # Word exports and journals
+    ("— 3 —", "页码"),
+    ("- 12 -", "页码"),
+    ("第 4 页", "页码"),
+    ("4 / 9", "页码"),
+    ("收稿日期：2024-01-15", "论文信息"),
+    ("[中图分类号] D613　[文献标识码] A", "论文信息"),
+    ("https://www.example.cn/news/2024/0912.html", "网址"),
+])
+def test_a_furniture_line_is_removed_under_its_class_with_its_line_number(ingest, line, rule):
+    document = read(ingest, TITLE, BODY, line, MORE)
+    assert texts(document) == [BODY, MORE]
+    assert [(r.line, r.rule, r.text) for r in document.removed] == [(3, rule, re.sub(r"[ \u3000]+", " ", line))]
+
+
+def test_a_sentence_of_the_article_is_not_furniture_although_it_names_a_source(ingest):
+    line = "资金来源：一是争取县级财政支持，二是引导乡贤捐资，三是整合部门项目资金，全年共筹集资金八十万元。"
+    document = read(ingest, TITLE, BODY, line)
+    assert texts(document) == [BODY, line]
+    assert document.removed == []
+
+
+def test_the_entries_of_a_list_of_links_go_with_its_header(ingest):
+    document = read(ingest, TITLE, BODY, MORE, "往期推荐", "白沙镇召开统战工作会议", "翠屏乡：乡贤回乡“引凤还巢”",
+                    "“同心之星”评选结果公示")
+    assert texts(document) == [BODY, MORE]
+    assert set(classes(document).values()) == {"推荐列表"}
+
+
+def test_a_running_head_and_footer_repeated_on_every_page_are_found_by_counting(ingest):
+    document = read(ingest, TITLE, BODY, "翠屏县委统战部 内部资料", MORE,
+                    "翠屏县委统战部 内部资料", "今年还开展了党外人士走访慰问活动，共走访六十余人次。",
+                    "翠屏县委统战部 内部资料", "全镇统战工作取得新进展，得到了县委统战部的肯定。")
+    assert "翠屏县委统战部 内部资料" not in texts(document)
+    assert classes(document)["翠屏县委统战部 内部资料"] == "页眉页脚"
+
+
+def test_a_title_shown_twice_above_the_text_is_the_title_not_a_running_head(ingest):
+    document = read(ingest, "首页 > 党团工作 > 调研报告", TITLE, "贡献者：文案小屋  上传于2023-08-12", TITLE, BODY, MORE)
+    assert document.title == TITLE
+    assert texts(document) == [BODY, MORE]
+
+
+def test_the_name_of_the_account_or_site_next_to_its_furniture_goes_with_it(ingest):
+    document = read(ingest, TITLE, "原创 王小明 白沙发布 2024-03-05 08:30 发表于湖南", "白沙发布", BODY, MORE)
+    assert texts(document) == [BODY, MORE]
+    assert classes(document)["白沙发布"] == "站点名称"
+    portal = read(ingest, "中共翠屏县委统战部", "首页 | 机构职能 | 工作动态 | 政策法规 | 党外人士", TITLE, BODY)
+    assert portal.title == TITLE and texts(portal) == [BODY]
+
+
+def test_metadata_that_furniture_carries_is_kept_for_the_source_page(ingest):
+    document = read(ingest, TITLE, "发布时间：2024-05-20 10:12  来源：翠屏县委统战部  作者：王平", BODY)
+    assert document.metadata == {"date": "2024-05-20", "source": "翠屏县委统战部", "author": "王平"}
+    wechat = read(ingest, TITLE, "原创 王小明 白沙发布 2024-03-05 08:30 发表于湖南", BODY)
+    assert wechat.metadata == {"date": "2024-03-05", "author": "王小明", "source": "白沙发布"}
+
+
+# --------------------------------------------------------------------------- page breaks
+
+
+@pytest.mark.parametrize("between", [
+    ["第1页 共3页"],
+    ["— 2 —", "", "翠屏县委统战部 内部资料"],
+    ["还剩2页未读，继续阅读"],
+    ["3"],
+])
+def test_a_sentence_split_by_a_page_break_is_rejoined_across_the_furniture(ingest, between):
+    first, second = "镇里建立了统战工作联络站，每季度召开一次联席会议，", "协调解决党外人士反映的问题。"
+    head = ["翠屏县委统战部 内部资料", TITLE, BODY]
+    tail = ["翠屏县委统战部 内部资料", MORE] if "翠屏县委统战部 内部资料" in between else [MORE]
+    document = read(ingest, *head, first, *between, second, *tail)
+    assert first + second in texts(document)
+
+
+def test_a_sentence_split_by_a_page_break_inside_a_numbered_point_is_rejoined(ingest):
+    first, second = "4．加强代表人士的发现和培养，推荐优秀从业人员参加新联会，", "引导他们参与社区治理。"
+    document = read(ingest, TITLE, BODY, first, "- 2 -", "翠屏街道 工作简报", second, MORE,
+                    "- 3 -", "翠屏街道 工作简报", "全镇统战工作取得新进展，得到了县委统战部的肯定。")
+    assert first + second in texts(document)
+
+
+# --------------------------------------------------------------------------- annotations, punctuation
+
+
+def test_pinyin_readings_and_footnote_markers_leave_text_and_title(ingest):
+    document = read(ingest, "统(tǒng)战(zhàn)工作的几点体会①", "统（tǒng）一战线是党的重要法宝[1]，必须长期坚持^2。", MORE)
+    assert document.title == "统战工作的几点体会"
+    assert texts(document)[0] == "统一战线是党的重要法宝，必须长期坚持。"
+    assert {r.rule for r in document.removed} == {"拼音注音", "注释标号"}
+
+
+def test_a_reference_list_keeps_its_numbers(ingest):
+    line = "[1] 王平.统一战线概论[M].北京:人民出版社,2015."
+    assert line in texts(read(ingest, TITLE, BODY, "参考文献", line))
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("近年来,白沙镇党委高度重视统战工作:一是建台账;二是强队伍。", "近年来，白沙镇党委高度重视统战工作：一是建台账；二是强队伍。"),
+    ("全镇14个村(社区)实现全覆盖,覆盖率达95%,怎么做到的?", "全镇14个村（社区）实现全覆盖，覆盖率达95%，怎么做到的？"),
+    ("共1,200人参加,时间10:30,地点见https://a.cn/x?p=1,2", "共1,200人参加，时间10:30，地点见https://a.cn/x?p=1,2"),
+    ("使用 Python, WPS 与 e-Gov 2.0 平台", "使用 Python, WPS 与 e-Gov 2.0 平台"),
+])
+def test_half_width_marks_between_chinese_become_full_width_and_numbers_latin_urls_stay(before, after):
+    assert Punctuation().mend(before)[0] == after
+
+
+def test_mended_punctuation_is_counted_in_the_repairs(ingest):
+    document = read(ingest, TITLE, "近年来,白沙镇党委高度重视统战工作。")
+    assert [(r.kind, r.before) for r in document.repairs] == [("punctuation", "近年来,白沙镇党委高度重视统战工作。")]
+
+
+# --------------------------------------------------------------------------- articles and titles
+
+
+def split(ingest: Ingest, *lines: str, name: str = "baisha.txt"):
+    document = read(ingest, *lines, name=name)
+    return ArticleSplitter().split(document)
+
+
+def test_a_single_articles_title_is_its_title_line_not_a_date_or_furniture(ingest):
+    [article] = split(ingest, "网站首页 工作动态 政务公开 互动交流 走进白沙", "当前位置：首页 > 工作动态",
+                      TITLE, "发布时间：2024-05-20", "【字体：大 中 小】", BODY, "一、主要做法", MORE)
+    assert article.title == TITLE
+
+
+@pytest.mark.parametrize(("marker", "label"), [
+    ("【范文一】{t}", "范文一"), ("范文1：{t}", "范文1"), ("案例1　名称：{t}", "案例1"),
+    ("材料一：{t}", "材料一"), ("第1篇 {t}", "篇1"),
+])
+def test_articles_of_one_file_are_split_at_their_title_lines(ingest, marker, label):
+    second = marker.replace("1", "2").replace("一", "二")
+    articles = split(ingest, "统战工作范文（通用2篇）", marker.format(t="白沙镇统战工作的做法"), BODY,
+                     second.format(t="翠屏乡统战工作的思考"), MORE)
+    assert [a.title.removesuffix(f" {a.label}") for a in articles] == ["白沙镇统战工作的做法", "翠屏乡统战工作的思考"]
+    assert articles[0].label == label
+    assert [[p.text for p in a.paragraphs] for a in articles] == [[BODY], [MORE]]
+
+
+def test_a_title_author_date_block_starts_an_article(ingest):
+    articles = split(ingest, "翠屏街道党工委 工作简报", "“五心”工作法激活社区统战末梢", "翠屏街道桂苑社区党委 刘芳",
+                     "2024年4月12日", BODY, "要进一步加强联络员培训，推动工作落地见效。",
+                     "关于辖区新就业群体统战工作的几点思考", "翠屏街道党工委统战委员 赵磊", "2024年4月15日", MORE,
+                     "要建立新就业群体联系台账，每季度更新一次。")
+    assert [a.title for a in articles] == ["“五心”工作法激活社区统战末梢", "关于辖区新就业群体统战工作的几点思考"]
+    assert articles[1].metadata == {"author": "翠屏街道党工委统战委员 赵磊", "date": "2024年4月15日"}
+
+
+def test_a_collections_pian_n_is_the_title_and_one_numbering_style_is_used(ingest):
+    articles = split(ingest, "统战工作培训心得（精选3篇）", "统战工作培训心得 篇1", "一、围绕中心，强调结合", BODY,
+                     "统战工作培训心得 第2篇", MORE, "统战工作培训心得 篇3", "一、多形式学习", "全年共学习十二次。")
+    assert [a.title for a in articles] == ["统战工作培训心得 篇1", "统战工作培训心得 篇2", "统战工作培训心得 篇3"]
+    assert articles[0].subtitle == "围绕中心，强调结合"          # a section heading: never the title
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def docx_bytes(*paragraphs: tuple[str, str], header: str = "", footer: str = "") -> bytes:
+    import docx
+    document = docx.Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    if footer:
+        document.sections[0].footer.paragraphs[0].text = footer
+    for style, text in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_word_document_is_read_with_its_heading_styles_and_without_running_heads(ingest):
+    data = docx_bytes(("Title", TITLE), ("Heading 1", "一、基本情况"), ("Normal", BODY),
+                      ("Heading 1", "主要做法"), ("Normal", MORE),
+                      header="翠屏县委统战部 内部资料", footer="— 1 —")
+    document = ingest.read("baisha.docx", data)
+    assert document.title == TITLE and document.format == "docx"
+    [article] = ArticleSplitter().split(document)
+    assert [(p.kind, p.label, p.text) for p in article.paragraphs] == [
+        ("heading", "一、", "基本情况"), ("text", "", BODY), ("heading", "", "主要做法"), ("text", "", MORE)]
+    assert "内部资料" not in " ".join(texts(document))
+
+
+def test_a_broken_word_file_is_skipped_with_a_reason(ingest):
+    outcome = read_document(ingest, "baisha.docx", b"PK\x03\x04 not really a zip")
+    assert isinstance(outcome, Skipped) and "Word" in outcome.reason
+
+
+PAGE = """<!doctype html><html><head><title>{title}_工作动态_翠屏县人民政府</title>
+<meta name="description" content="翠屏县"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/a">政务公开</a> <a href="/b">互动交流</a> <a href="/c">走进翠屏</a></div>
+<div class="crumb">当前位置：首页 &gt; 工作动态</div>
+<div class="article"><h1>{title}</h1>
+<div class="info">发布时间：2024-08-22 09:30　来源：白沙镇人民政府</div>
+<p>{body}</p><p>{more}</p>
+<p style="text-align:center"><img src="/u/1.jpg" alt=""></p>
+<p style="text-align:center">白沙镇统战工作联络站</p>
+</div>
+<div class="side"><h3>热点新闻</h3><ul><li><a href="/n/1">县政府召开常务会议</a></li>
+<li><a href="/n/2">翠屏县上半年经济运行情况</a></li></ul></div>
+<div class="foot">主办单位：翠屏县人民政府办公室　湘ICP备15008765号-1</div>
+<script>var x = 1;</script></body></html>"""
+
+
+def test_a_saved_web_page_gives_its_article_without_navigation_captions_or_footer(ingest):
+    body = BODY + "全镇共建立联络站十二个，覆盖率达百分之九十五，受到群众欢迎。"
+    document = ingest.read("baisha.html", PAGE.format(title=TITLE, body=body, more=MORE).encode("utf-8"))
+    assert document.title == TITLE and document.format == "html"
+    shown = " ".join(texts(document))
+    assert body in shown and MORE in shown
+    for furniture in ("政务公开", "当前位置", "热点新闻", "常务会议", "ICP", "var x", "白沙镇统战工作联络站"):
+        assert furniture not in shown, furniture
+    assert document.metadata.get("date") == "2024-08-22"
+
+
+def test_a_markdown_file_gives_its_front_matter_as_metadata_and_its_marks_as_structure(ingest):
+    text = ("---\ntitle: 白沙镇统战工作总结\ndate: 2024-10-18\n---\n\n# 白沙镇统战工作总结\n\n"
+            "> 来源：白沙镇党委 ｜ 发布时间：2024-10-18\n\n![联络站](https://a.cn/1.jpg)\n\n"
+            "## 一、主要做法\n\n**建立联络站。**" + BODY + "\n\n*本文转载自“白沙发布”，如有侵权请联系删除。*\n\n---\n")
+    document = ingest.read("baisha.md", text.encode("utf-8"))
+    assert document.title == TITLE and document.metadata["date"] == "2024-10-18"
+    assert texts(document) == ["## 一、主要做法", "建立联络站。" + BODY]
+
+
+def test_a_format_that_cannot_be_read_is_skipped_with_a_clear_reason(ingest):
+    outcome = read_document(ingest, "baisha.html", b"\x89PNG\r\n\x1a\n binary")
+    assert isinstance(outcome, Skipped) and "PNG" in outcome.reason
