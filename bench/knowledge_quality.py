@@ -33,7 +33,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def evaluate(set_name: str) -> dict:
-    from gold import FACETS, ROOT, is_reference, load, match_articles, materialise, norm, source_name, title_ok
+    from gold import (FACETS, ROOT, is_reference, load, match_articles, materialise, norm, same_text, source_name,
+                      title_ok)
     from practice_kb.pipeline import build_corpus
 
     _, gold_files = load(set_name)
@@ -56,28 +57,28 @@ def evaluate(set_name: str) -> dict:
     for gold in gold_files:
         name = source_name(gold.name)
         articles = by_file.get(name, [])
-        points = [(p.facet, norm(p.text), p.text) for a in articles if not a.duplicate_of for p in a.points]
+        points = [(p.facet, norm(p.topic + p.text), p.text) for a in articles if not a.duplicate_of for p in a.points]
         golden = [(facet, norm(text), text) for a in gold.articles for facet, text in a.points]
         for facet, key, text in points:
             if facet not in given:
                 continue
             given[facet] += 1
-            if any(f == facet and g and g in key for f, g, _ in golden):
+            if any(f == facet and same_text(g, key) for f, g, _ in golden):
                 tp[facet] += 1
             else:
-                held = [f for f, g, _ in golden if g and g in key]
+                held = [f for f, g, _ in golden if same_text(g, key)]
                 wrong[facet].append(f"{name}: [{'/'.join(held) or '无'}] {text[:50]}")
             if is_reference(text):
                 references.append(f"{name}: {text[:60]}")
-            elif any(norm(n) and len(norm(n)) >= 6 and norm(n) in key and not any(g in key for _, g, _ in golden)
+            elif any(norm(n) and len(norm(n)) >= 6 and norm(n) in key and not any(same_text(g, key) for _, g, _ in golden)
                      for a in gold.articles for n in a.not_points):
                 non_points.append(f"{name}: [{facet}] {text[:50]}")
         for facet, key, text in golden:
             total[facet] += 1
-            if any(f == facet and key in k for f, k, _ in points):
+            if any(f == facet and same_text(key, k) for f, k, _ in points):
                 found[facet] += 1
             else:
-                where = [f for f, k, _ in points if key in k]
+                where = [f for f, k, _ in points if same_text(key, k)]
                 misses[facet].append(f"{name}: [{'/'.join(where) or '无'}] {text[:50]}")
         for wanted, article in zip(gold.articles, match_articles(gold, articles)):
             titles += 1
