@@ -30,9 +30,10 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def fingerprint(*files: Path) -> bytes:
-    """The package's code and rules, and the given files (topics.yml)."""
+    """The package's code, rules and trained model, and the given files (topics.yml)."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yml")) + list(files):
+    for path in sorted(_PACKAGE.rglob("*.py")) + sorted(_PACKAGE.rglob("*.yml")) + sorted(_PACKAGE.rglob("*.json")) \
+            + list(files):
         digest.update(str(path.relative_to(_PACKAGE) if path.is_relative_to(_PACKAGE) else path.name).encode())
         digest.update(b"\0" + (path.read_bytes() if path.is_file() else b"") + b"\1")
     return digest.digest()

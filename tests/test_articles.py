@@ -74,7 +74,7 @@ def test_a_bare_article_number_with_no_title_line_takes_the_collections_name():
 def test_di_n_pian_is_the_same_numbering_as_pian_n():
     articles = split("第一篇 云溪县教育局工作总结", "今年全县新建学校两所。", "第2篇", "全县卫生院新增床位五十张。")
     assert [a.label for a in articles] == ["篇1", "篇2"]
-    assert [a.title for a in articles] == ["云溪县教育局工作总结 篇1", "云溪县工作总结 篇2"]
+    assert [a.title for a in articles] == ["云溪县教育局工作总结", "云溪县工作总结 篇2"]
 
 
 def test_heading_with_its_own_title_uses_it_and_keeps_the_next_line_as_text():

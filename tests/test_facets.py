@@ -15,7 +15,7 @@ def article(text: str):
     [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
     assign_anchors(parsed)
     parsed.points = PointSplitter().points(parsed.sections)
-    FacetClassifier().classify(parsed)
+    FacetClassifier(model=False).classify(parsed)      # the rules alone (the model: below)
     return parsed
 
 
@@ -69,7 +69,8 @@ def test_a_lead_paragraph_announces_the_facet_of_the_headings_after_it():
 针对以上情况，结合本镇实际，提出如下建议：
 一、配齐配强专职干部
 每个乡镇至少配备一名专职干事。""")
-    assert facets_by_text(parsed) == {"镇里只有一名": "问题", "针对以上情况": "背景", "每个乡镇至少": "对策"}
+    # The lead paragraph itself is no point.
+    assert facets_by_text(parsed) == {"镇里只有一名": "问题", "每个乡镇至少": "对策"}
 
 
 def test_a_shortcoming_under_a_cause_heading_stays_a_cause():
@@ -108,3 +109,59 @@ def test_points_carry_their_paragraph_facet():
 三、对策建议
 一是加强培训；二是稳定队伍；三是保障经费。""")
     assert [(p.label, p.facet) for p in parsed.points] == [("一是", "对策"), ("二是", "对策"), ("三是", "对策")]
+
+
+# --------------------------------------------------------------------------- sentence cues
+
+
+def test_a_plan_under_a_shortcomings_heading_is_a_countermeasure():
+    parsed = article("""石门镇工作总结 篇1
+三、存在的短板
+联络员多为兼职，业务能力参差不齐。下一步，镇里将分期分批开展联络员轮训。""")
+    assert [(p.text[:6], p.facet) for p in parsed.points] == [("联络员多为兼", "问题"), ("下一步，镇里", "对策")]
+
+
+def test_a_shortcoming_among_practices_is_a_problem_but_a_solved_one_is_not():
+    parsed = article("""石门镇工作总结 篇1
+一、主要做法
+全镇建立联络站12个，帮助企业解决用工困难问题30个。部分联络站活动形式单一，作用发挥不充分。""")
+    assert [p.facet for p in parsed.points] == ["经验", "问题"]
+
+
+def test_lead_ins_references_and_abstracts_are_no_points():
+    parsed = article("""基层统战工作探析 篇1
+摘要：本文分析了基层统战工作的现状。
+关键词：统一战线；基层
+一、存在的问题
+主要表现在以下几个方面：
+一是队伍力量薄弱；二是经费保障不足。
+参考文献
+[1] 王平.统一战线概论[M].北京:人民出版社,2015.""")
+    assert [(p.label, p.facet) for p in parsed.points] == [("一是", "问题"), ("二是", "问题")]
+    assert [p.role for p in parsed.paragraphs if p.role] == ["note", "note", "reference", "reference"]
+
+
+def test_sentences_of_one_facet_that_follow_each_other_are_one_point():
+    parsed = article("""石门镇工作总结 篇1
+一、存在的问题
+联络员多为兼职。业务能力参差不齐。经费保障也不到位。""")
+    assert [p.text for p in parsed.points] == ["联络员多为兼职。业务能力参差不齐。经费保障也不到位。"]
+
+
+# --------------------------------------------------------------------------- the trained model
+
+
+def test_the_shipped_model_reads_the_clear_cases_as_a_reader_would():
+    def classified(text: str):
+        lines = [(n, line.strip()) for n, line in enumerate(text.strip().splitlines(), 1) if line.strip()]
+        [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
+        assign_anchors(parsed)
+        parsed.points = PointSplitter().points(parsed.sections)
+        FacetClassifier().classify(parsed)
+        return [p.facet for p in parsed.points]
+
+    assert classified("""翠屏乡统战工作调研报告 篇1
+二、存在的问题
+乡镇统战委员大多身兼数职，精力不足，统战工作经费没有列入预算。
+三、对策建议
+要配齐配强乡镇统战委员，把统战工作经费列入乡镇年度预算。""") == ["问题", "对策"]

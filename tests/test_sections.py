@@ -80,9 +80,9 @@ def test_point_splitter_splits_digit_shi_markers(splitter):
     ]
 
 
-def test_point_splitter_leaves_a_paragraph_with_one_marker_whole(splitter):
+def test_a_paragraph_that_is_one_item_of_a_list_keeps_its_label_apart(splitter):
     paragraph = "一是加强组织领导，确保各项工作落到实处。"
-    assert splitter.split(paragraph) == [("", paragraph)]
+    assert splitter.split(paragraph) == [("一是", "加强组织领导，确保各项工作落到实处。")]
 
 
 def test_point_splitter_leaves_a_paragraph_without_markers_whole(splitter):

@@ -101,11 +101,11 @@ def test_the_entries_of_a_list_of_links_go_with_its_header(ingest):
 
 
 def test_a_running_head_and_footer_repeated_on_every_page_are_found_by_counting(ingest):
-    document = read(ingest, TITLE, BODY, "翠屏县委统战部 内部资料", MORE,
-                    "翠屏县委统战部 内部资料", "今年还开展了党外人士走访慰问活动，共走访六十余人次。",
-                    "翠屏县委统战部 内部资料", "全镇统战工作取得新进展，得到了县委统战部的肯定。")
-    assert "翠屏县委统战部 内部资料" not in texts(document)
-    assert classes(document)["翠屏县委统战部 内部资料"] == "页眉页脚"
+    document = read(ingest, TITLE, BODY, "翠屏县基层统战调研材料", MORE,
+                    "翠屏县基层统战调研材料", "今年还开展了党外人士走访慰问活动，共走访六十余人次。",
+                    "翠屏县基层统战调研材料", "全镇统战工作取得新进展，得到了县委统战部的肯定。")
+    assert "翠屏县基层统战调研材料" not in texts(document)
+    assert classes(document)["翠屏县基层统战调研材料"] == "页眉页脚"
 
 
 def test_a_title_shown_twice_above_the_text_is_the_title_not_a_running_head(ingest):
@@ -134,14 +134,14 @@ def test_metadata_that_furniture_carries_is_kept_for_the_source_page(ingest):
 
 @pytest.mark.parametrize("between", [
     ["第1页 共3页"],
-    ["— 2 —", "", "翠屏县委统战部 内部资料"],
+    ["— 2 —", "", "翠屏县基层统战调研材料"],
     ["还剩2页未读，继续阅读"],
     ["3"],
 ])
 def test_a_sentence_split_by_a_page_break_is_rejoined_across_the_furniture(ingest, between):
     first, second = "镇里建立了统战工作联络站，每季度召开一次联席会议，", "协调解决党外人士反映的问题。"
-    head = ["翠屏县委统战部 内部资料", TITLE, BODY]
-    tail = ["翠屏县委统战部 内部资料", MORE] if "翠屏县委统战部 内部资料" in between else [MORE]
+    head = ["翠屏县基层统战调研材料", TITLE, BODY]
+    tail = ["翠屏县基层统战调研材料", MORE] if "翠屏县基层统战调研材料" in between else [MORE]
     document = read(ingest, *head, first, *between, second, *tail)
     assert first + second in texts(document)
 
@@ -246,7 +246,7 @@ def docx_bytes(*paragraphs: tuple[str, str], header: str = "", footer: str = "")
 def test_a_word_document_is_read_with_its_heading_styles_and_without_running_heads(ingest):
     data = docx_bytes(("Title", TITLE), ("Heading 1", "一、基本情况"), ("Normal", BODY),
                       ("Heading 1", "主要做法"), ("Normal", MORE),
-                      header="翠屏县委统战部 内部资料", footer="— 1 —")
+                      header="翠屏县基层统战调研材料", footer="— 1 —")
     document = ingest.read("baisha.docx", data)
     assert document.title == TITLE and document.format == "docx"
     [article] = ArticleSplitter().split(document)

@@ -59,6 +59,9 @@ class ArticleSplitter:
         self.byline = re.compile(structure["byline"]) if structure.get("byline") else None
         self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
         self.collection_title = re.compile(structure["collection_title"])
+        self.reference_heading = re.compile(structure.get("reference_heading") or "$^")
+        self.reference_line = re.compile(structure.get("reference_line") or "$^")
+        self.note_line = re.compile(structure.get("note_line") or "$^")
         self.compilation_title = re.compile(structure.get("compilation_title") or "$^")
         self.split_min_length = int(structure.get("untitled_split_min_length", 10))
         self.headings = HeadingParser(structure)
@@ -127,8 +130,9 @@ class ArticleSplitter:
                 label = re.sub(r"\s+", "", match.group("label"))
                 if groups.get("number"):
                     label = f"篇{_number(groups['number'])}"
-                kind = "numbered" if groups.get("number") else "marker"
-                return _Draft(label, text, (match.group("title") or "").strip(), kind)
+                # A marker at the line's start says which article; the words after it are
+                # its title ("第一篇：街道统战工作汇报"), or the next line is.
+                return _Draft(label, text, _untagged((match.group("title") or "").strip()), "marker")
         return None
 
     def _blocks(self, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
@@ -140,14 +144,15 @@ class ArticleSplitter:
         for index in range(len(lines) - 1):
             title = lines[index][1]
             if not _is_block_title(title) or self.headings.parse(title) is not None or self._start(title) \
-                    or self.byline.match(title) or len(lines) - index < 4:
+                    or self.byline.match(title.strip("（）() ")) or title.startswith(("（", "(")) \
+                    or len(lines) - index < 4:
                 continue
             after = [text for _, text in lines[index + 1:index + 3]]
             metadata: dict[str, str] = {}
             consumed: list[int] = []
             position = index + 1
-            if after and self.byline.match(after[0]) and not self.date_line.match(after[0]):
-                metadata["author"] = after[0]
+            if after and self.byline.match(after[0].strip("（）() ")) and not self.date_line.match(after[0]):
+                metadata["author"] = after[0].strip("（）() ")
                 consumed.append(position)
                 position += 1
                 after = after[1:]
@@ -189,7 +194,7 @@ class ArticleSplitter:
             if self.headings.parse(text) is not None or (self.byline and self.byline.match(text)) \
                     or (self.date_line and self.date_line.match(text)):
                 continue
-            if re.search(r"[。！？”]$", before) and len(after) >= 30 and re.search(r"[。！？]", after):
+            if re.search(r"[。！？”）)]$", before) and len(after) >= 30 and re.search(r"[。！？]", after):
                 starts[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
         return starts
 
@@ -214,8 +219,8 @@ class ArticleSplitter:
         if first_is_title and self.headings.format_marks_headings:
             lines[0] = (lines[0][0], re.sub(r"^#{1,6}\s+", "", lines[0][1]))
         if draft.kind == "numbered" and not draft.prefix and first_is_title:
-            # A bare "第二篇" with the article's own title under it: that is its title.
-            article.title = lines.pop(0)[1]
+            # A bare "篇2" with the article's own title under it: that is its title.
+            article.title = _untagged(lines.pop(0)[1])
         elif draft.kind == "numbered":
             # "…篇N": that is the title, with the collection's name where the line has none;
             # under the collection's own name, the article's title line is its subtitle.
@@ -227,7 +232,7 @@ class ArticleSplitter:
         elif draft.kind in ("marker", "block"):
             article.title = draft.prefix
             if not article.title and first_is_title:
-                article.title = lines.pop(0)[1]
+                article.title = _untagged(lines.pop(0)[1])
         elif drafts == 1 or number == 1 and not collection:
             # The file's only article (or what precedes its first marker): the file's title.
             article.title = document.title if not self.collection_title.match(document.title) else ""
@@ -286,13 +291,23 @@ class ArticleSplitter:
             if kwargs.get("kind", "text") == "text":   # counted as they come: linear in paragraphs
                 number = article.__dict__["_texts"] = article.__dict__.get("_texts", 0) + 1
             article.paragraphs.append(Paragraph(number=number, line=line, **kwargs))
+        if self.reference_heading.match(text):
+            article.__dict__["_references"] = True         # what follows is the bibliography
+            add(text=text, role="reference")
+            return
+        if article.__dict__.get("_references") or self.reference_line.match(text):
+            add(text=text, role="reference")
+            return
+        if self.note_line.match(text):
+            add(text=text, role="note")
+            return
         if heading is None:
             add(text=text)
             return
         level = heading.depth or _style_level(article, heading.style)
         add(text=heading.title, kind="heading", label=heading.label, level=level)
         if heading.body:
-            add(text=heading.body)
+            add(text=heading.body, topic=heading.title)
 
     def _derived_title(self, article: Article, fallback: str | None = None) -> str:
         """What an article is about, in a few words: its first heading or sentence."""
@@ -327,7 +342,16 @@ def _has_sentence(text: str) -> bool:
 
 
 def _is_title_line(text: str) -> bool:
+    text = _untagged(text)
     return len(text) <= 40 and not _PUNCT.search(text) and not text.startswith(("[", "【"))
+
+
+_TAG = re.compile(r"^[【\[]\s*[^】\]]{2,8}\s*[】\]]\s*(?=\S{6})")
+
+
+def _untagged(title: str) -> str:
+    """A title without the column tag pages put before it ("【经验交流】…")."""
+    return _TAG.sub("", title)
 
 
 def _trim(text: str, limit: int = 30) -> str:

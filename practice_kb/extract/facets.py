@@ -5,13 +5,17 @@ import re
 
 from ..rules import load_rules
 from ..structure import Article
+from .facet_model import FacetModel, unit_features
 
 
 class FacetClassifier:
     """Reads the cue words of rules/facets.yml and labels every point of an article."""
 
-    def __init__(self, rules: dict | None = None) -> None:
+    def __init__(self, rules: dict | None = None, model: "FacetModel | None | bool" = True) -> None:
+        """`model`: the trained model (rules/facet_model.json) decides each point's facet
+        from the rules' verdicts and the point's words; False: the rules alone decide."""
         rules = rules if rules is not None else load_rules("facets.yml")
+        self.model = FacetModel.load() if model is True else (model or None)
         self.names: dict[str, str] = rules["names"]
         self.heading_cues = [(f, tuple(rules["heading_cues"][f])) for f in rules["heading_order"]]
         self.lead_cues = [(f, tuple(rules["lead_cues"][f])) for f in rules["lead_order"]]
@@ -20,6 +24,9 @@ class FacetClassifier:
         self.article_cues = [(c["facet"], re.compile(c["pattern"])) for c in rules["article_cues"]]
         self.article_default = rules["article_default"]
         self.preface = rules["preface_facet"]
+        self.lead_in = re.compile(rules.get("lead_in") or "$^")
+        self.sentence_cues = [(c["facet"], re.compile(c["pattern"]), re.compile(c["unless"]) if c.get("unless") else None,
+                               set(c.get("in") or ())) for c in rules.get("sentence_cues") or ()]
 
     def heading_facet(self, text: str) -> str:
         """The facet a heading announces by its own words, or ""."""
@@ -47,7 +54,18 @@ class FacetClassifier:
         return self.article_default
 
     def classify(self, article: Article) -> dict[str, str]:
-        """Facet of every paragraph (by anchor); also sets each point's facet."""
+        """Facet of every paragraph (by anchor); also sets each point's facet, and joins
+        the sentences of a paragraph that follow each other with one facet into one point."""
+        facets = self.section_facets(article)
+        default = self.article_facet(article)
+        for point, features in self.units(article, facets, default):
+            rule = self.point_facet(point.text, facets.get(point.paragraph.anchor, self.preface))
+            point.facet = self.model.predict(features) if self.model is not None else rule
+        article.points = merged(article.points)
+        return facets
+
+    def section_facets(self, article: Article) -> dict[str, str]:
+        """Facet of every paragraph (by anchor), from the headings it stands under."""
         default = self.article_facet(article)
         by_level: dict[int, tuple[str, bool]] = {}   # level → (facet, announced by a cue)
         pending = ""            # announced by a lead paragraph, for the headings that follow
@@ -69,10 +87,48 @@ class FacetClassifier:
             else:
                 lead = self.lead_facet(paragraph.text)
                 if lead:
-                    pending = lead
+                    pending = current = lead
                     facets[paragraph.anchor] = self.preface
                     continue
             facets[paragraph.anchor] = current
-        for point in article.points:
-            point.facet = facets.get(point.paragraph.anchor, self.preface)
         return facets
+
+    def units(self, article: Article, facets: dict[str, str], default: str):
+        """Each point (still a sentence or an item) with what the model reads of it: its
+        section's facet, its own cue, the article's genre, its place and its words."""
+        previous, previous_rule, opening = None, "", ""
+        for point in article.points:
+            section = facets.get(point.paragraph.anchor, self.preface)
+            rule = self.point_facet(point.text, section)
+            first = previous is None or previous.paragraph is not point.paragraph
+            if first:
+                opening = point.text
+            yield point, unit_features(point, section, rule, default, article.title, first,
+                                       self.lead_in.search(point.text) is not None, opening, previous_rule)
+            previous, previous_rule = point, rule
+
+    def point_facet(self, text: str, section: str) -> str:
+        """A sentence's or an item's facet: its own cue where one overrides its section's
+        facet there, else the section's; "" for a list's lead-in, which is no point."""
+        if self.lead_in.search(text):
+            return ""
+        for facet, pattern, unless, where in self.sentence_cues:
+            if section in where and pattern.search(text) and not (unless and unless.search(text)):
+                return facet
+        return section
+
+
+def merged(points: list) -> list:
+    """Points without the lead-ins, and the sentences of one paragraph that follow each
+    other with one facet as one point (an excerpt reads as the writer wrote it)."""
+    out: list = []
+    for point in points:
+        if not point.facet:
+            continue
+        last = out[-1] if out else None
+        if (last is not None and point.unit == "sentence" and last.unit == "sentence"
+                and last.paragraph is point.paragraph and last.facet == point.facet):
+            last.text += point.text
+            continue
+        out.append(point)
+    return out

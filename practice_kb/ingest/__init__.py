@@ -103,8 +103,10 @@ class Ingest:
                 doc.title = without_site_suffix(line[2:].strip())   # a Markdown, Word or web page title
                 titles.add(bp.title_key(doc.title))
                 continue
-            if doc.title and not kept and not seen_article and line.startswith(("——", "—", "--")):
-                doc.title += line                     # the title's second line ("——以…为例")
+            if doc.title and not kept and not seen_article and bp.title_key(line) not in titles and (
+                    line.startswith(("——", "—", "--")) or (self.layout.continues_title(doc.title, line)
+                                                          and not bp.collection_title.match(doc.title))):
+                doc.title += line                     # the title's second line ("——以…为例", "…的调研报告")
                 continue
             if bp.article_heading.match(line):
                 seen_article = True

@@ -21,7 +21,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LETTERS = re.compile(r"[A-Za-z]")
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s-\s)\s*[^_|｜]{2,14}$")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
 _KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
@@ -145,7 +145,9 @@ class Boilerplate:
             return None
         published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
         near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
-        return near[0] if near else candidates[0]
+        # Of the lines next to the publishing line, the title is the longest (a site's or an
+        # account's name is short).
+        return max(near, key=lambda c: (len(lines[c]), -c)) if near else candidates[0]
 
     def _replies(self, lines: list[str], rules: list[str | None]) -> None:
         """The lines under a reply's header (a forum's 沙发 …), up to the next furniture line.

@@ -15,6 +15,9 @@ class Layout:
         self.article_heading = re.compile(structure["article_heading"])
         self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
         self.markers = [re.compile(p) for p in structure.get("article_markers") or ()]
+        self.byline = re.compile(structure["byline"]) if structure.get("byline") else None
+        self.title_ending = re.compile(structure["title_endings"]) if structure.get("title_endings") else None
+        self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
         # "报送单位：…", "时间：…": a line of its own, never the end of a cut sentence.
         self.key_value = re.compile(r"^[\u4e00-\u9fff]{0,4}(单位|时间|日期|作者|来源|地点|名称|编号|类别|人)\s*[:：]\S.{0,40}$")
 
@@ -24,15 +27,26 @@ class Layout:
             return True
         if len(line) <= 60 and any(m.match(line) for m in self.markers):
             return True
+        if self.date_line is not None and self.date_line.match(line):
+            return True
         return any(h.match(line) for h in self.headings)
+
+    def continues_title(self, title: str, line: str) -> bool:
+        """A title written on two lines: the first lacks the genre's ending, the second
+        (short, no punctuation) has it ("关于…发展" / "情况的调研报告")."""
+        return (self.title_ending is not None and not self.title_ending.search(title) and len(line) <= 24
+                and self.title_ending.search(line) is not None and not re.search(r"[，,、；;：:。]", line)
+                and not self.starts_block(line))
 
     def is_cut(self, line: str) -> bool:
         """A paragraph that stops mid-sentence: a long line with no closing punctuation, or
         one that stops on a comma. A line with no punctuation at all is a title or heading."""
         if line.endswith(("，", ",", "、")):
             return True
-        if self.sentence_end.search(line) or line[:1] in "[【〔":
-            return False
+        if self.byline is not None and self.byline.match(line.strip("（）() ")):
+            return False   # who wrote it: a line of its own
+        if self.sentence_end.search(line) or (line[:1] in "[【〔" and (len(line) <= 40 or line[1:2].isdigit())):
+            return False   # a bracketed label or note, a numbered reference
         if self.starts_block(line) and len(line) <= 40:
             return False   # a heading line, not a cut sentence
         if len(line) <= 50 and not re.search(r"[，,、；;：:。]", line):

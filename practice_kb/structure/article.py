@@ -15,6 +15,8 @@ class Paragraph:
     label: str = ""                  # the numbering as written: "一、", "（一）", "1."
     line: int = 0                    # line in the source file
     twin: tuple[str, str] | None = None  # (article slug, anchor) of the copy shown instead
+    role: str = ""                   # "reference" (bibliography, classification) | "note" (abstract) | ""
+    topic: str = ""                  # the words of the heading this paragraph was run into, if it was
 
 
 @dataclass
@@ -26,6 +28,8 @@ class Point:
     headings: tuple[str, ...]        # enclosing section headings, outermost first
     facet: str = ""                  # filled by extract.facets
     topics: list[str] = field(default_factory=list)
+    unit: str = "paragraph"          # what it was cut as: "item" (一是…), "sentence", "lead" (a list's lead-in)
+    topic: str = ""                  # the words of a heading run into its paragraph ("健全考核机制"), on its first point
 
 
 @dataclass
