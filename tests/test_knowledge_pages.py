@@ -97,28 +97,25 @@ def element_text(content, anchor: str) -> str | None:
 
 
 def excerpts(content):
-    """Every cited excerpt of a page: (li, body text, heading, citation <a>).
+    """Every cited excerpt of a page: (li, body text, heading, citation <a>), one per point.
 
-    The body is the text of the list item before its first span.kb-cite, without the
-    bold heading it may start with."""
+    A list item quotes one point, or the items of one paragraph under one label (each in
+    its span.kb-point: the words shown before the rest folds away), cited by the first link
+    of its span.kb-cite; the same point in other articles follows as 另见 links, each one
+    citing its own paragraph (its text is not shown again: body None)."""
     found = []
     for li in content.iter("li"):
         cites = [span for span in li.find_all("span", "kb-cite") if span.text().strip().startswith("出处")]
         if not cites:
             continue
-        body, heading = [], ""
-        for child in li.children:
-            if not isinstance(child, str) and "kb-cite" in child.classes():
-                break
-            if isinstance(child, str):
-                body.append(child)
-            elif child.tag == "strong":
-                heading += child.text()
-            else:
-                body.append(child.text())
+        heading = "".join(strong.text() for strong in li.children if not isinstance(strong, str)
+                          and strong.tag == "strong")
         links = cites[0].find_all("a")
-        assert len(links) == 1, f"a citation with {len(links)} links: {cites[0].text()!r}"
-        found.append((li, "".join(body).strip().lstrip("\u3000").strip(), heading.strip(), links[0]))
+        assert links, f"a citation without a link: {cites[0].text()!r}"
+        for point in li.find_all("span", "kb-point"):
+            found.append((li, point.text().strip(), heading.strip(), links[0]))
+        for also in links[1:]:
+            found.append((li, None, heading.strip(), also))
     return found
 
 
@@ -128,6 +125,8 @@ def check_citations(names: list[str], page) -> tuple[int, list[str]]:
     count = 0
     for name in names:
         for _, body, heading, link in excerpts(page(name)):
+            if body is None:
+                continue                                 # a 另见 link: its text is not shown
             count += 1
             href = link.attrs.get("href", "")
             where = f"{name}: {body[:30]!r} → {href}"
@@ -196,7 +195,7 @@ def sections(content) -> dict[str, list]:
 
 def section_excerpts(name: str, nodes) -> list[tuple[str, str]]:
     """(cited page#anchor relative to the site, excerpt text) of the excerpts in nodes of page name."""
-    return [("#".join(target_of(name, link.attrs.get("href", ""))), squash(body))
+    return [("#".join(target_of(name, link.attrs.get("href", ""))), squash(body) if body is not None else "另见")
             for node in nodes for _, body, _, link in excerpts(node)]
 
 

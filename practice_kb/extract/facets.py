@@ -122,13 +122,18 @@ def merged(points: list) -> list:
     """Points without the lead-ins, and the sentences of one paragraph that follow each
     other with one facet as one point (an excerpt reads as the writer wrote it)."""
     out: list = []
+    pieces: list[list[str]] = []          # each kept point's texts, joined once at the end
     for point in points:
         if not point.facet:
             continue
         last = out[-1] if out else None
         if (last is not None and point.unit == "sentence" and last.unit == "sentence"
                 and last.paragraph is point.paragraph and last.facet == point.facet):
-            last.text += point.text
+            pieces[-1].append(point.text)
             continue
         out.append(point)
+        pieces.append([point.text])
+    for point, texts in zip(out, pieces):
+        if len(texts) > 1:
+            point.text = "".join(texts)
     return out

@@ -11,7 +11,7 @@ from ..rules import load_rules
 from ..structure import Corpus, Course
 from .courses import render_courses
 from .environment import environment
-from .views import FACET_ORDER, Excerpt, knowledge
+from .views import FACET_ORDER, Excerpt, gathered, knowledge
 
 REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分页截断的段落已接回"}
 FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
@@ -88,6 +88,7 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
         excerpts: dict[str, list[Excerpt]] = {}
         for point in item.points:
             excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
+        excerpts = {facet: gathered(items) for facet, items in excerpts.items()}
         yield f"cases/{item.slug}.md", case.render(
             context, case=item, excerpts=excerpts, sections=case_sections,
             topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])

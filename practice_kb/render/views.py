@@ -1,6 +1,7 @@
 """What the templates read: excerpts with their citations and links, grouped per page."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -8,19 +9,50 @@ from ..extract import related as rel
 from ..extract.articles import text_key
 from ..structure import Article, Case, Corpus, Point, Topic
 
-EXCERPT_LENGTH = 160      # characters of a point shown on a topic page before "…"
+EXCERPT_LENGTH = 120      # characters of a point's first sentences shown before the rest folds away
+PARAGRAPH_SHOWN = 600     # a folded excerpt unfolds to its whole paragraph up to this length (else to the point)
+_SENTENCES = re.compile(r"(?<=[。！？!?；;])")
 FACET_ORDER = ("问题", "原因", "对策", "经验", "心得")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Excerpt:
     article: Article
     point: Point
+    # The other items of the same paragraph under the same label, shown with this one.
+    items: list["Excerpt"] = field(default_factory=list)
+    # The same point in other articles (a near-identical sentence), shown once, with links.
+    also: list["Excerpt"] = field(default_factory=list)
 
     @property
     def text(self) -> str:
-        text = self.point.text
-        return text if len(text) <= EXCERPT_LENGTH else text[:EXCERPT_LENGTH].rstrip() + "…"
+        """The point's first whole sentences, as many as fit EXCERPT_LENGTH (at least one);
+        never cut inside a sentence."""
+        return self._split()[0]
+
+    @property
+    def rest(self) -> str:
+        """What follows `text` in the point ("" when the point is shown whole)."""
+        return self._split()[1]
+
+    @property
+    def paragraph(self) -> str:
+        """The whole paragraph the point stands in (for an excerpt that unfolds in place),
+        or "" when the point is the whole paragraph already."""
+        whole = self.point.paragraph.text
+        if whole.strip() == self.point.text.strip() or len(whole) > PARAGRAPH_SHOWN:
+            return ""               # the point is the paragraph, or the paragraph is too long to repeat
+        return whole
+
+    def _split(self) -> tuple[str, str]:
+        sentences = [s for s in _SENTENCES.split(self.point.text) if s]
+        shown = sentences[:1]
+        for sentence in sentences[1:]:
+            if len("".join(shown)) + len(sentence) > EXCERPT_LENGTH:
+                break
+            shown.append(sentence)
+        text = "".join(shown)
+        return text, self.point.text[len(text):]
 
     @property
     def heading(self) -> str:
@@ -44,7 +76,8 @@ class TopicView:
     articles: list[Article] = field(default_factory=list)
 
     def count(self, facet: str) -> int:
-        return len(self.facets.get(facet, ()))
+        """Points of that facet (an excerpt may hold several: its items and its 另见)."""
+        return sum(1 + len(e.items) + len(e.also) for e in self.facets.get(facet, ()))
 
 
 @dataclass
@@ -67,7 +100,10 @@ class Knowledge:
         with problems or countermeasures has a group on both lists, so the lists link both ways."""
         groups = []
         for view in self.topics:
-            items = [e for e in view.facets.get(facet, ()) if e.point.topics[0] == view.topic.slug]
+            # Each point of the topic's (gathered) excerpts, kept where this is its first topic,
+            # then gathered again: an item or a 另见 never stands under two topics.
+            points = [part for e in view.facets.get(facet, ()) for part in (e, *e.items, *e.also)]
+            items = gathered([Excerpt(e.article, e.point) for e in points if e.point.topics[0] == view.topic.slug])
             if items or view.count("问题") or view.count("对策"):
                 groups.append((view, items))
         return groups
@@ -89,10 +125,14 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
             if key in seen:
                 continue
             seen.add(key)
-            views[slug].facets.setdefault(point.facet, []).append(excerpt)
+            # One excerpt per topic: each topic gathers its own items and 另见 (see gathered).
+            views[slug].facets.setdefault(point.facet, []).append(Excerpt(article, point))
             if (slug, article.slug) not in listed:
                 listed.add((slug, article.slug))
                 views[slug].articles.append(article)
+    for view in views.values():
+        for facet, excerpts in view.facets.items():
+            view.facets[facet] = gathered(excerpts)
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for slug, others in rel.related_topics(corpus).items():
         views[slug].related = [topics[o] for o in others]
@@ -132,3 +172,32 @@ def knowledge(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
 
 def _paragraph(corpus: Corpus, slug: str, anchor: str):
     return next((p for p in corpus.article(slug).paragraphs if p.anchor == anchor), None)
+
+
+def gathered(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """A topic's excerpts of one facet as a reader wants them: the items of one paragraph
+    (一是…二是…) together under their label, and a point that several articles state in
+    nearly the same words once, the others as 另见 links."""
+    out: list[Excerpt] = []
+    by_key: dict[str, Excerpt] = {}
+    for excerpt in excerpts:
+        last = out[-1] if out else None
+        if last is not None and last.article is excerpt.article and last.point.paragraph is excerpt.point.paragraph:
+            last.items.append(excerpt)
+            continue
+        key = _near_key(excerpt.point.text)
+        twin = by_key.get(key) if key else None
+        if twin is not None and twin.article is not excerpt.article:
+            twin.also.append(excerpt)
+            continue
+        if key:
+            by_key.setdefault(key, excerpt)
+        out.append(excerpt)
+    return out
+
+
+def _near_key(text: str) -> str:
+    """What two statements of one point in nearly the same words share: their characters
+    without punctuation, where they are long enough to be a point and not a phrase."""
+    key = text_key(text)
+    return key if len(key) >= 12 else ""

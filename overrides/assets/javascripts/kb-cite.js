@@ -77,3 +77,17 @@
       a.setAttribute("data-print-href", permanent(href))
   })
 })()
+
+/* A printed page shows every excerpt whole: the folded ones open before printing. */
+window.addEventListener("beforeprint", function () {
+  document.querySelectorAll("details.kb-excerpt:not([open])").forEach(function (details) {
+    details.setAttribute("open", "")
+    details.setAttribute("data-kb-printed", "")
+  })
+})
+window.addEventListener("afterprint", function () {
+  document.querySelectorAll("details[data-kb-printed]").forEach(function (details) {
+    details.removeAttribute("open")
+    details.removeAttribute("data-kb-printed")
+  })
+})
