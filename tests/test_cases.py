@@ -385,3 +385,57 @@ def test_names_remembered_from_an_earlier_build_give_the_same_cases_without_reco
     again = find_cases(build(QINGSHI, YUNXI, NANSHAN), memo=Table(memo.used))
     assert [(c.name, c.kind, c.slug, len(c.points)) for c in again] == \
         [(c.name, c.kind, c.slug, len(c.points)) for c in first]
+
+
+# --------------------------------------------------------------------------- organisations, parents, generic words
+
+
+def test_organisations_are_cases_of_their_own_kind():
+    cases = by_name(find_cases(build(
+        """鹭岛职业技术学院统战工作纪实 篇1
+鹭岛职业技术学院党委把统战工作纳入年度工作要点，成立党外知识分子联谊会，现有会员58名。""",
+        """楚江物流集团党建带统战 篇1
+楚江物流集团党委在6个物流园区设立“司机之家”，推选23名优秀司机担任联谊会骨干。""",
+        """凫洲经济开发区服务非公经济 篇1
+凫洲经济开发区党工委建立“亲清直通车”，一年来共受理企业诉求317件。""")))
+    kinds = {name: case.kind for name, case in cases.items()}
+    assert kinds.items() >= {"鹭岛职业技术学院": "职业院校", "楚江物流集团": "集团", "凫洲经济开发区": "开发区"}.items()
+
+
+def test_a_kind_of_thing_is_no_organisation():
+    cases = by_name(find_cases(build("""非公经济统战工作调研 篇1
+民营企业集团和企业家商会是非公经济人士比较集中的地方。
+要引导民营企业集团履行社会责任，支持企业家商会开展自律。""")))
+    assert "民营企业集团" not in cases and "企业家商会" not in cases
+
+
+def test_a_township_written_after_its_county_names_it_as_its_parent():
+    cases = by_name(find_cases(build("""浅谈乡镇统战工作 篇1
+桂溪县增坪乡党委高度重视统战工作，增坪乡建立了统战工作联络站。
+增坪乡的做法是每季度召开一次联席会议，协调解决党外人士反映的问题。""")))
+    assert cases["增坪乡"].parent == "桂溪县"
+
+
+def test_generic_place_words_never_become_cases():
+    cases = by_name(find_cases(build("""社区统战工作总结 篇1
+老城区人口密集，新城区发展较快，全县统战工作任务繁重。
+我县在老城区试点建立了统战工作站，在新城区推开。""")))
+    assert not {"老城区", "新城区", "全县", "我县"} & set(cases)
+
+
+def test_a_county_named_only_as_the_author_of_its_own_summary_is_its_case():
+    articles = build("""2024年统战工作总结
+沙岭县委统战部
+2024年12月20日
+一年来，我们坚持围绕中心、服务大局，全县统战工作取得新成效。
+全县共建立统战工作联络站12个，覆盖率达95%。
+今后要进一步加强统战干部队伍建设，提高工作水平。""")
+    assert articles[0].metadata.get("author") == "沙岭县委统战部"
+    assert "沙岭县" in by_name(find_cases(articles))
+
+
+def test_a_body_that_only_opens_a_list_of_bodies_is_no_unit():
+    cases = by_name(find_cases(build("""溪口统战工作调研 篇1
+溪口县委统战部组织溪口县人大、政府、政协领导班子成员联系党外代表人士。
+溪口县委统战部还建立了党外人士信息库，溪口县的做法得到肯定。""")))
+    assert "溪口县人大" not in cases["溪口县"].units

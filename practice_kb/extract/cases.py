@@ -9,6 +9,7 @@ thresholds are in the YAML too.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -99,6 +100,7 @@ class _Name:
     kind: str
     stem: str              # the name without its suffix ("青石" of "青石县")
     alias: str = ""        # a shorter form counted as a mention: the college of a university
+    parent: str = ""       # the place written right before it ("桂东县" of "桂东县增口乡")
 
 
 @dataclass
@@ -132,6 +134,11 @@ class CaseFinder:
         self.stem_length = tuple(rules.get("stem_length") or (2, 4))
         self.university = rules.get("university") or {}
         self.college = rules.get("college") or {}
+        self.organisation = {item["suffix"]: item["kind"] for item in rules.get("organisation_suffixes") or ()}
+        self.organisation_re = _alternation(self.organisation)
+        self.organisation_length = tuple(rules.get("organisation_stem_length") or (2, 8))
+        self.generic_organisation = re.compile(rules.get("generic_organisation_stem") or r"(?!)")
+        self.place_opening = re.compile(rules.get("place_opening") or r"(?!)")
         self.department = rules.get("department") or {}
         self.department_re = _alternation(self.department.get("suffixes") or ())
         self.name_tags = set(rules.get("name_tags") or ())
@@ -165,7 +172,7 @@ class CaseFinder:
 
     def find(self, articles: list[Article], memo=None) -> list[Case]:
         articles = [a for a in articles if not a.off_topic and not a.duplicate_of]
-        texts = [text for article in articles for text in [article.title] + [p.text for p in _live(article)]]
+        texts = [text for article in articles for text in [_heading_text(article)] + [p.text for p in _live(article)]]
         keys = [text_digest(text) for text in texts]
         known = [memo.get(key) if memo is not None else None for key in keys]
         missing = [text for text, found in zip(texts, known) if found is None]
@@ -198,7 +205,8 @@ class CaseFinder:
                     continue
                 case = cases.get(candidate.name.name)
                 if case is None:
-                    case = cases[candidate.name.name] = Case(candidate.name.name, candidate.name.kind)
+                    case = cases[candidate.name.name] = Case(candidate.name.name, candidate.name.kind,
+                                                             parent=candidate.name.parent)
                 self._add(case, article, candidate, scope)
         return _slugged(list(cases.values()))
 
@@ -240,6 +248,7 @@ class CaseFinder:
                 keep(start, end, name)
         college = self.college.get("suffix")
         passes = [  # (suffixes, kind or None for the suffix's own, stem length, proper name only)
+            (self.organisation_re, None, self.organisation_length, False),
             (_alternation([college] if college else ()), self.college.get("kind", ""),
              self.college.get("stem_length", (2, 8)), False),
             (self.admin_re, None, self.stem_length, False),
@@ -249,15 +258,31 @@ class CaseFinder:
         for suffixes, kind, length, proper_only in passes:
             if suffixes is None:
                 continue
+            organisation = suffixes is self.organisation_re
             for match in suffixes.finditer(text):
                 s, e = match.span()
-                named = self._stem(tokens, s, e, length, proper_only) if free(s, e) else None
-                if named is None or not named[1] or not free(named[0], e):
+                named = self._stem(tokens, s, e, length, proper_only, within=not organisation) \
+                    if free(s, e) else None
+                # An organisation's own long suffix ("…经济开发区", "…职业技术学院") proves
+                # an uncommon stem; a place's one-character suffix needs more proof.
+                if named is None or not (named[1] or organisation) or not free(named[0], e):
                     continue
                 b = named[0]
+                if organisation and self.generic_organisation.search(text[b:s]) \
+                        and not self.place_opening.match(text[b:s]):
+                    continue
                 suffix = match.group()
-                keep(b, e, _Name(text[b:e], kind or self.admin.get(suffix, ""), text[b:s]))
-        return [name for _, name in sorted(found, key=lambda item: item[0])]
+                keep(b, e, _Name(text[b:e], kind or self.admin.get(suffix) or self.organisation.get(suffix, ""), text[b:s]))
+        ordered = sorted(found, key=lambda item: item[0])
+        # A place written right after another ("桂东县增口乡"): the first is its parent.
+        ends = {start + len(name.name): name for start, name in ordered}
+        named = []
+        for start, name in ordered:
+            outer = ends.get(start)
+            if outer is not None and outer.kind in self.admin.values() and not name.parent:
+                name = dataclasses.replace(name, parent=outer.name)
+            named.append(name)
+        return named
 
     def _universities(self, tokens: _Tokens):
         suffix = self.university.get("suffix")
@@ -290,7 +315,7 @@ class CaseFinder:
                 yield b, end, _Name(text[b:end], self.university.get("kind", ""), stem)
 
     def _stem(self, tokens: _Tokens, s: int, e: int, length, proper_only: bool = False,
-              tail_end: int | None = None) -> tuple[int, bool] | None:
+              tail_end: int | None = None, within: bool = True) -> tuple[int, bool] | None:
         """Where the name before the suffix text[s:e] begins, and whether it is proven.
 
         The suffix must end its word (or run into a unit: "县委"), so "区域", "市场" and
@@ -313,7 +338,12 @@ class CaseFinder:
             if stem in self.stop or text[b:e] in self.stop or self._ends_with_suffix(stem) \
                     or text[b:e].endswith(self.generic_endings):
                 continue
-            if tokens.tags[b] in self.not_start or any(
+            if within and self._crosses_place(stem):
+                continue       # "湾区青枫" is the end of one place and the start of the next
+            # jieba tags a word it does not know as anything ("凫洲/v"): such a stem is let
+            # through, a word of its dictionary ("建立县委") never.
+            unknown = not jieba.dt.FREQ.get(text[b:tokens.end[b]])      # a word jieba does not know
+            if (tokens.tags[b] in self.not_start and not (unknown and self._uncommon(tokens, b, s))) or any(
                     tokens.tags[i] in self.not_inside for i in range(b, s) if tokens.is_start(i)):
                 continue
             if proper_only:
@@ -350,7 +380,17 @@ class CaseFinder:
         suffix = self.university.get("suffix")
         if suffix and suffix in text or self.college.get("suffix") and self.college["suffix"] in text:
             return True
-        return any(pattern is not None and pattern.search(text) for pattern in (self.admin_re, self.department_re))
+        return any(pattern is not None and pattern.search(text)
+                   for pattern in (self.admin_re, self.organisation_re, self.department_re))
+
+    def _crosses_place(self, stem: str) -> bool:
+        """Whether a stem holds a one-character place suffix with a name of two or more
+        characters after it: two names, not one."""
+        return any(stem[i] in self._place_marks for i in range(1, len(stem) - 2))
+
+    @property
+    def _place_marks(self) -> set[str]:
+        return {suffix for suffix in self.admin if len(suffix) == 1}
 
     def _ends_with_suffix(self, stem: str) -> bool:
         return any(stem.endswith(suffix) for suffix in self.admin)
@@ -400,13 +440,13 @@ class CaseFinder:
         a longer name claims its characters first ("…大学…学院" before "…大学")."""
         # Only the names this article uses at all are looked for paragraph by paragraph:
         # a province's corpus knows hundreds of names, an article a handful.
-        whole = "\n".join([article.title] + [p.text for p in paragraphs])
+        whole = "\n".join([_heading_text(article)] + [p.text for p in paragraphs])
         present = self._forms(names).found_in(whole)
         forms = sorted(((form, name) for name in names.values() for form in (name.name, name.alias)
                         if form and form in present), key=lambda item: -len(item[0]))
         found: dict[str, _Candidate] = {}
         for paragraph in [None] + paragraphs:
-            text = article.title if paragraph is None else paragraph.text
+            text = _heading_text(article) if paragraph is None else paragraph.text
             if not text:
                 continue
             taken: list[tuple[int, int]] = []
@@ -506,6 +546,13 @@ class CaseFinder:
 def _alternation(words) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _heading_text(article: Article) -> str:
+    """The article's title with who wrote it ("…年度工作总结" by "某某县委统战部"): a
+    place named there is what the article is about, as one named in its title is."""
+    by = [article.metadata.get(key, "") for key in ("author", "unit")]
+    return "　".join([article.title, *(b for b in by if b)])
 
 
 def _live(article: Article) -> list[Paragraph]:

@@ -18,8 +18,9 @@ class Figure:
 @dataclass
 class Case:
     name: str                 # the place or unit as written, e.g. "云溪县", "某某大学历史学院"
-    kind: str                 # 县 / 乡 / 镇 / 区 / 市 / 大学 / 学院 / 部门 …
+    kind: str                 # 县 / 乡 / 镇 / 区 / 市 / 大学 / 学院 / 职业院校 / 开发区 / 集团 / 部门 …
     slug: str = ""
+    parent: str = ""          # the place the text names it in ("增口乡" of "桂东县"), or ""
     units: list[str] = field(default_factory=list)      # e.g. "云溪县委统战部"
     articles: list[Article] = field(default_factory=list)
     # The paragraphs that speak about this case (the whole article when the case is
