@@ -17,6 +17,7 @@ Points of whole-article copies are not counted (the site shows the original).
 
     .venv/bin/python bench/knowledge_quality.py [--sets dev,dev2,seeds,heldout]
         [--code /path/to/another/checkout]   (to measure another version of the pipeline)
+        [--unseen]   (each training set measured with a facet model trained without it)
       → bench/results/knowledge_quality.md (and .json)
 """
 from __future__ import annotations
@@ -57,7 +58,8 @@ def evaluate(set_name: str) -> dict:
     for gold in gold_files:
         name = source_name(gold.name)
         articles = by_file.get(name, [])
-        points = [(p.facet, norm(p.topic + p.text), p.text) for a in articles if not a.duplicate_of for p in a.points]
+        points = [(p.facet, norm(getattr(p, "topic", "") + p.text), p.text) for a in articles if not a.duplicate_of
+              for p in a.points]
         golden = [(facet, norm(text), text) for a in gold.articles for facet, text in a.points]
         for facet, key, text in points:
             if facet not in given:
@@ -115,6 +117,29 @@ def evaluate(set_name: str) -> dict:
     }
 
 
+def evaluate_unseen(set_name: str) -> dict:
+    """The set measured with a facet model that never saw it: one trained on the other
+    training sets (a set the shipped model was not trained on uses the shipped model)."""
+    import json as _json
+    import os
+    from practice_kb.extract.facet_model import MODEL_FILE, MODEL_OVERRIDE
+    trained_on = _json.loads(MODEL_FILE.read_text(encoding="utf-8"))["trained_on"]
+    if set_name not in trained_on:
+        return evaluate(set_name)
+    import train_facets
+    others = [s for s in trained_on if s != set_name]
+    units = [u for s in others for u in train_facets.labelled_units(s) if u[2] != train_facets.NONE]
+    vectorizer, model = train_facets.fit(units, 0.5)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.json"
+        train_facets.export(vectorizer, model, path, others, 0.5)
+        os.environ[MODEL_OVERRIDE] = str(path)
+        try:
+            return evaluate(set_name)
+        finally:
+            os.environ.pop(MODEL_OVERRIDE, None)
+
+
 def table(results: list[dict]) -> list[str]:
     from gold import FACETS
     lines = ["| Measure | " + " | ".join(r["set"] for r in results) + " |", "|---|" + "---:|" * len(results)]
@@ -162,6 +187,8 @@ def main() -> int:
     parser.add_argument("--code", default="", help="another checkout whose practice_kb to measure")
     parser.add_argument("--out", default=str(RESULTS / "knowledge_quality.md"))
     parser.add_argument("--label", default="commit")
+    parser.add_argument("--unseen", action="store_true",
+                        help="measure each training set with a facet model trained without it (needs scikit-learn)")
     args = parser.parse_args()
     if args.code:
         sys.path.insert(0, str(Path(args.code).resolve()))
@@ -170,7 +197,7 @@ def main() -> int:
     root = Path(args.code).resolve() if args.code else HERE.parent
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
                             text=True).stdout.strip() or "?"
-    results = [evaluate(name) for name in args.sets.split(",") if name]
+    results = [evaluate_unseen(name) if args.unseen else evaluate(name) for name in args.sets.split(",") if name]
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     text = report(results, commit, args.label)

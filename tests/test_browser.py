@@ -120,3 +120,25 @@ def test_pages_load_every_file_they_ask_for(page, seed_site, request_log):
     # ERR_ABORTED is a request cut short by the next navigation (e.g. the favicon), not a miss.
     missing = [f for f in request_log["failed"] if "ERR_ABORTED" not in f]
     assert not missing, f"files requested but missing: {missing}"
+
+
+def test_an_address_published_before_the_titles_changed_lands_on_its_paragraph(page, seed_site, artifacts_dir):
+    """The address history (addresses.json) knows the articles' addresses from before their
+    titles were read better: such an address, with a paragraph's anchor, still lands on
+    that paragraph, in a real browser from file://."""
+    import json
+    from tests.conftest import ROOT
+    history = json.loads((ROOT / "addresses.json").read_text(encoding="utf-8"))
+    site = seed_site[0]
+    current = {p.stem for p in (site / "sources").glob("*.html")
+               if b'http-equiv="refresh"' not in p.read_bytes()[:600]}
+    moved = [(slug, anchors) for slug, anchors in history["articles"].items() if slug not in current and anchors]
+    assert moved, "no address of the history has moved: nothing to test"
+    for slug, anchors in moved:
+        page.goto((site / "sources" / f"{slug}.html").as_uri() + f"#{anchors[0]}")
+        page.wait_for_url(re.compile(r".*/sources/(?!" + re.escape(slug) + r"\.html).*"), timeout=10_000)
+        page.wait_for_load_state("load")
+        assert page.url.endswith(f"#{anchors[0]}"), page.url
+        target = page.locator(f"[id='{anchors[0]}']")
+        assert target.count() == 1 and target.is_visible(), f"{slug}#{anchors[0]} did not land on its paragraph"
+    page.screenshot(path=str(artifacts_dir / "redirected-old-address.png"))

@@ -165,3 +165,13 @@ def test_the_shipped_model_reads_the_clear_cases_as_a_reader_would():
 乡镇统战委员大多身兼数职，精力不足，统战工作经费没有列入预算。
 三、对策建议
 要配齐配强乡镇统战委员，把统战工作经费列入乡镇年度预算。""") == ["问题", "对策"]
+
+
+def test_a_bibliography_without_its_heading_is_still_no_point():
+    parsed = article("""高校统战工作初探 篇1
+一、对策建议
+要加强党外知识分子的政治引领。
+[1] 王平. 统一战线概论[M]. 北京：人民出版社，2015.
+[2] 李明.高校统战工作研究[J].某某学报,2010(2).""")
+    assert [p.facet for p in parsed.points] == ["对策"]
+    assert [p.role for p in parsed.paragraphs if p.kind == "text"] == ["", "reference", "reference"]

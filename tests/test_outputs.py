@@ -92,37 +92,3 @@ def test_with_a_site_url_every_page_is_in_the_sitemap_of_a_second_build(tmp_path
     assert sitemap.count("<url>") >= 10
     assert _reused(tmp_path / "second") > 0
     assert _site(tmp_path / "first") == _site(tmp_path / "second")
-
-
-def test_pages_rendered_by_a_second_process_make_the_site_one_process_makes(tmp_path, monkeypatch):
-    from practice_kb import parallel
-    from practice_kb.plugin import plugin
-    if parallel.cores() < 2:
-        import pytest
-        pytest.skip("one core: no second process")
-    config = _setup(tmp_path)
-    forked: list[int] = []
-    choose = plugin.KnowledgeBasePlugin._pages_for_second_process
-
-    def counted(self, doc_files, config):
-        chosen = choose(self, doc_files, config)
-        forked.append(len(chosen))
-        return chosen
-
-    monkeypatch.setattr(plugin.KnowledgeBasePlugin, "_pages_for_second_process", counted)
-    monkeypatch.setattr(plugin, "SECOND_PROCESS_FROM", 1)
-    assert build(config, tmp_path / "two", None) == 0
-    assert forked[-1] > 0
-    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
-    shutil.rmtree(tmp_path / "generated", ignore_errors=True)
-    monkeypatch.setattr(plugin, "SECOND_PROCESS_FROM", 10 ** 9)
-    assert build(config, tmp_path / "one", None) == 0
-    assert forked[-1] == 0
-    assert _site(tmp_path / "two") == _site(tmp_path / "one")
-    # The outputs the second process kept are kept for the next build: it reuses every page.
-    monkeypatch.setattr(plugin, "SECOND_PROCESS_FROM", 1)
-    shutil.rmtree(tmp_path / ".cache", ignore_errors=True)
-    assert build(config, tmp_path / "two-again", None) == 0
-    assert build(config, tmp_path / "three", None) == 0
-    pages = [name for name in _site(tmp_path / "three") if name.endswith(".html") and name != "404.html"]
-    assert _reused(tmp_path / "three") == len(pages)

@@ -17,3 +17,6 @@ class KnowledgeBaseConfig(Config):
     # Every address the site has published (committed beside mkdocs.yml): each one no
     # longer published leads on to where its content is now. "" keeps no history.
     addresses = c.Type(str, default="addresses.json")
+    # The site's search box, with our index of paragraphs (Material's search plugin is not
+    # needed and not loaded; see compat.py).
+    search = c.Type(bool, default=True)

@@ -16,14 +16,18 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 
 
-def render(page: Page, config, files) -> None:
-    """Page.render for a page that may be HTML-bodied; Markdown pages render as ever."""
-    if page.meta.get("markup") != "html":
-        Page.render(page, config, files)
-        return
-    page.content = page.markdown
-    page.toc = get_toc(toc_tokens(page.markdown))
-    page.present_anchor_ids = set(_ID.findall(page.markdown))
+class HtmlPage(Page):
+    """A generated page: MkDocs reads it as any page, and renders its body as it stands
+    when its front matter says `markup: html` (as Material's blog plugin gives its pages
+    a Page class of their own)."""
+
+    def render(self, config, files) -> None:
+        if self.meta.get("markup") != "html":
+            super().render(config, files)
+            return
+        self.content = self.markdown
+        self.toc = get_toc(toc_tokens(self.markdown))
+        self.present_anchor_ids = set(_ID.findall(self.markdown))
 
 
 def toc_tokens(html: str) -> list[dict]:

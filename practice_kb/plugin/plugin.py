@@ -3,12 +3,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import shutil
 import logging
-import types
 from pathlib import Path
 
-from mkdocs.commands.build import _build_page
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -18,6 +15,7 @@ from ..config.errors import ConfigError
 from ..extract.addresses import AddressHistory
 from ..ingest import SourcesUnavailable
 from ..cache import Cache
+from ..compat import THEME_SEARCH_CONFIG, drop_theme_search_assets
 from ..extract.tokens import Cuts, use as use_cuts
 from ..lock import BuildBusy, BuildLock, lock_path, wait_wanted
 from ..pipeline import build_corpus
@@ -37,10 +35,6 @@ log = logging.getLogger("mkdocs.plugins.practice_kb")
 # What each article adds to the search vocabulary, kept between builds (see cache.py).
 VOCABULARY_CACHE = "vocabulary"
 VOCABULARY_TABLES = ("tallies", "user_counts")
-
-# Pages outside the nav the theme has to render in one build, from which every other one
-# is rendered by a second process (see on_env).
-SECOND_PROCESS_FROM = 200
 
 # The events through which another plugin could change a page: with one of them taken,
 # the theme's outputs are not kept between builds.
@@ -71,24 +65,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.outputs: PageOutputs | None = None
         self.carried: dict[str, Path] = {}
         self.in_nav: set[str] = set()
+        self.nav_titles: dict[str, str] = {}
         self._pending: dict[str, str] = {}
-        self.nav = None
-        self._second_half = None
-        self.search_config = self._take_over_search(config)
+        # Material's search box stays (overrides/partials/header.html, see compat.py); its
+        # search plugin is not loaded: our index is built from the corpus instead.
+        self.search_config = dict(THEME_SEARCH_CONFIG) if self.config.search else None
         return config
-
-    def _take_over_search(self, config) -> dict | None:
-        # Material's search box stays; its index does not. Ours is built from the corpus
-        # (paragraph targets, our vocabulary), so the theme's own indexing of every page's
-        # HTML is unhooked rather than run and thrown away.
-        search = config.plugins.get("material/search")
-        if search is None or not search.config.enabled:
-            return None
-        for event in ("page_context", "post_build"):
-            handler = getattr(search, f"on_{event}")
-            if handler in config.plugins.events[event]:
-                config.plugins.events[event].remove(handler)
-        return {key: search.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
     def on_pre_build(self, *, config):
         # One build of the project at a time (lock.py), then the pipeline, once per build;
@@ -177,6 +159,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.outputs, self.carried, self._pending, self.page_keys = None, {}, {}, {}
         entries = _nav_entries(config.nav or [])
         self.in_nav = {path for _, path in entries}
+        self.nav_titles = {path: title for title, path in entries if title}
         others = [h for event in PAGE_EVENTS for h in config.plugins.events[event]
                   if getattr(h, "__self__", None) is not self]
         if self.cache is not None and all(title for title, _ in entries) and not others:
@@ -206,48 +189,21 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                                             abs_src_path=str(self.carried[name])))
                 continue
             inclusion = InclusionLevel.INCLUDED if name in self.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, name, abs_src_path=str(self.generated / name),
-                                        inclusion=inclusion))
+            file = File.generated(config, name, abs_src_path=str(self.generated / name), inclusion=inclusion)
+            files.append(file)
+            # A generated page is an HtmlPage (its body is HTML already), titled in the nav
+            # as mkdocs.yml titles it.
+            html_pages.HtmlPage(self.nav_titles.get(name), file, config)
         return files
 
-    def on_nav(self, nav, *, config, files):
-        self.nav = nav
-        return nav
-
     def on_env(self, env, *, config, files):
-        # The theme renders one page after another. When a build has many pages outside the
-        # nav to render (a first build of a large corpus), every other one is rendered by a
-        # forked process, with MkDocs' own page step, while this one renders the rest; the
-        # keys of the outputs it keeps come back at post_build. The same conditions as for
-        # carried pages: kept outputs, no site URL (the sitemap lists the pages built here).
-        self._second_half = None
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         # The pages the site must hold, each with its title (checked at post_build).
-        for file in doc_files:
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
             # As the theme titles a page: its front matter's title before its nav title.
             self.plan.pages[file.dest_uri] = str(file.page.meta.get("title") or file.page.title or "")
         for name in self.carried:
             self.plan.pages[name[:-len(".md")] + ".html"] = self.titles.get(name, "")
-        chosen = self._pages_for_second_process(doc_files, config)
-        if not chosen:
-            return env
-        nav = self.nav
-
-        def render_half() -> list[str]:
-            for file in chosen:
-                _build_page(file.page, config, doc_files, nav, env)
-            return self.outputs.taken()
-
-        self._second_half = parallel.start(render_half)
-        for file in chosen:
-            files.remove(file)
         return env
-
-    def _pages_for_second_process(self, doc_files: list[File], config) -> list[File]:
-        if self.outputs is None or config.site_url or self.nav is None or parallel.cores() < 2:
-            return []
-        outside = [file for file in doc_files if file.src_uri in self.page_keys and file.page is not None]
-        return outside[1::2] if len(outside) >= SECOND_PROCESS_FROM else []
 
     def on_page_content(self, html, *, page, config, files):
         # A page rendered before, unchanged, is not rendered again (see outputs.py).
@@ -276,11 +232,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.outputs.put(key, output)
         return output
 
-    def on_pre_page(self, page, *, config, files):
-        # A page whose front matter says `markup: html` skips Markdown (see html_pages.py).
-        page.render = types.MethodType(html_pages.render, page)
-        return page
-
     def on_serve(self, server, *, config, builder):
         # Editors change source_texts/; rebuild when they do.
         server.watch(str(self.sources))
@@ -290,9 +241,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return server
 
     def on_post_build(self, *, config):
-        if self._second_half is not None:
-            taken, self._second_half = self._second_half(), None
-            self.outputs.outputs.used.update(taken)
         site = Path(config.site_dir)
         # The build report as JSON beside the site, for tools and for the editor.
         report = json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -302,7 +250,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             if not (site / name).exists():
                 self._write(site, name, html)
         if self.search_config is not None:
-            _drop_theme_search_assets(site)
+            drop_theme_search_assets(site)
         # The search files (see search/index.py): the stub JSON and documents for http(s),
         # the script form for file://, and the user dictionary for editors.
         for name, text in self.search_files.items():
@@ -367,16 +315,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 (self.cache / "last-build.json").write_text(json.dumps(self.build_stats) + "\n", encoding="utf-8")
             except OSError:
                 pass
-
-
-def _drop_theme_search_assets(site: Path) -> None:
-    """The theme's lunr worker and languages are unused once our search is in place, and
-    its source maps are for the theme's developers: half the bundle, left out."""
-    javascripts = site / "assets" / "javascripts"
-    for folder in ("lunr", "workers"):
-        shutil.rmtree(javascripts / folder, ignore_errors=True)
-    for path in (site / "assets").rglob("*.map"):
-        path.unlink()
 
 
 def _nav_entries(nav, title: str | None = None) -> list[tuple[str | None, str]]:
