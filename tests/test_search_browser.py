@@ -117,6 +117,20 @@ def test_from_file_the_documents_come_in_shards_and_a_paragraph_of_the_last_one_
     assert {shard.as_uri() for shard in shards} <= set(request_log["seen"])
 
 
+def test_search_data_that_cannot_be_read_is_said_in_the_panel_not_waited_for(page, build_site, tmp_path):
+    import shutil
+    site = build_site(SOURCES)
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    for shard in (broken / "search").glob("kb-data-*.js"):
+        shard.unlink()                       # a bundle copied without its search data
+    page.goto((broken / "index.html").as_uri())
+    search(page, "统战委员")
+    assert "检索数据无法读取" in page.locator(".md-search-result__list").inner_text()
+    # The Worker constructor is the browser's own again once the theme has started the worker.
+    assert page.evaluate("window.Worker.toString().includes('[native code]')")
+
+
 # ------------------------------------------------------------ the offline bundle
 
 def bundle_folder(seed_site) -> Path:

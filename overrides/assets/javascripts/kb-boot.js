@@ -44,7 +44,10 @@
       var tag = document.createElement("script")
       tag.src = new URL(path, root).href
       tag.onload = function () { tag.remove() }
-      tag.onerror = function () { console.error("知识库检索：无法读取 " + tag.src) }
+      tag.onerror = function () {
+        console.error("知识库检索：无法读取 " + tag.src)
+        send({ kb: "failed", reason: "无法读取 " + path })      /* the search panel says so */
+      }
       document.head.appendChild(tag)
     }
 
@@ -54,10 +57,12 @@
       }
       for (var n = 0; n < total; n++) load("search/kb-data-" + n + ".js")
     }
+    /* Only until the theme has started it: then window.Worker is the browser's again. */
     window.Worker = function (address, options) {
       var started = new Native(address, options)
       if (!receiver && String(address) === url) {
         receiver = started
+        window.Worker = Native
         waiting.splice(0).forEach(function (message) { started.postMessage(message) })
       }
       return started

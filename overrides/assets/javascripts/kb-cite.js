@@ -38,6 +38,20 @@
     document.body.removeChild(area)
   }
 
+  /* Said to a screen reader (and shown briefly) when a link was copied */
+  var status = document.createElement("div")
+  status.className = "kb-status"
+  status.setAttribute("role", "status")
+  status.setAttribute("aria-live", "polite")
+  document.body.appendChild(status)
+
+  function announce(text) {
+    status.textContent = text
+    status.classList.add("kb-status--shown")
+    clearTimeout(announce.timer)
+    announce.timer = setTimeout(function () { status.classList.remove("kb-status--shown") }, 2000)
+  }
+
   function button(link, label) {
     var b = document.createElement("button")
     b.type = "button"
@@ -49,7 +63,7 @@
       copy(link).then(function () {
         b.textContent = "已复制"
         b.classList.add("kb-copied")
-        if (window.alert$) window.alert$.next("已复制链接：" + label)
+        announce("已复制链接：" + label)
         setTimeout(function () {
           b.textContent = "复制链接"
           b.classList.remove("kb-copied")

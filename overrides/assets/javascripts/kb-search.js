@@ -19,7 +19,7 @@
 })(function (scope) {
   "use strict"
 
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SHARD = "shard"
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SHARD = "shard", FAILED = "failed"
   var MAX_WORD = 8, WORD_COST = 12, CHAR_COST = 14
   var TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g
   var K1 = 1.2, B = 0.75
@@ -404,8 +404,23 @@
       return ready || (ready = loaded.then(function (all) { return new Engine(index, all) }))
     var root = new URL("../../", scope.location.href)      /* this file is assets/javascripts/ */
     return fetch(new URL(kb.data, root).href)
-      .then(function (response) { return response.text() })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText)
+        return response.text()
+      })
       .then(function (data) { return new Engine({ config: index.config, docs: [data] }) })
+  }
+
+  /* What answers every query when the search data could not be read: one result that
+     says so, in the panel where the reader is looking, instead of a search that waits. */
+  function unavailable(reason) {
+    var message = {
+      location: "#", score: 1, terms: {},
+      title: "检索数据无法读取",
+      text: "本页的检索数据没有读到（" + escapeHTML(String(reason)) + "）。请刷新页面再试；" +
+            "离线版请确认 search 文件夹完整。"
+    }
+    return { search: function () { return [[message]] } }
   }
 
   scope.onmessage = function (event) {
@@ -413,10 +428,13 @@
     if (message.kb === SHARD) {
       receive(message)
     } else if (message.type === SETUP) {
-      setup(message.data).then(function (made) {
+      setup(message.data).catch(unavailable).then(function (made) {
         engine = made
         scope.postMessage({ type: READY })
       })
+    } else if (message.kb === FAILED) {
+      engine = unavailable(message.reason)
+      scope.postMessage({ type: READY })
     } else if (message.type === QUERY) {
       var items = engine && message.data ? engine.search(message.data) : []
       scope.postMessage({ type: RESULT, data: { items: items } })
