@@ -71,6 +71,16 @@ def case_pages(site) -> list[str]:
     return names
 
 
+@pytest.fixture(scope="module")
+def list_pages(site):
+    """list_pages("problems") → problems.html, problems-2.html, … (a long list is paged)."""
+    def names(stem: str) -> list[str]:
+        found = [p for p in site.glob(f"{stem}*.html") if re.fullmatch(rf"{stem}(-\d+)?", p.stem)]
+        return [p.name for p in sorted(found, key=lambda p: int(p.stem.rpartition("-")[2])
+                                        if p.stem != stem else 1)]
+    return names
+
+
 def target_of(page_name: str, href: str) -> tuple[str, str]:
     """(page path relative to the site, fragment) of a link found on page_name."""
     parts = urlsplit(href)
@@ -159,8 +169,8 @@ def test_every_topic_citation_lands_on_the_paragraph_it_quotes(topic_pages, page
     assert not failures, f"{len(failures)} of {count} topic-page citations are wrong:\n" + "\n".join(failures)
 
 
-def test_every_list_and_case_citation_lands_on_the_paragraph_it_quotes(case_pages, page):
-    count, failures = check_citations(["problems.html", "countermeasures.html", *case_pages], page)
+def test_every_list_and_case_citation_lands_on_the_paragraph_it_quotes(case_pages, page, list_pages):
+    count, failures = check_citations([*list_pages("problems"), *list_pages("countermeasures"), *case_pages], page)
     assert count > 50, f"only {count} excerpts on the lists and case pages"
     assert not failures, f"{len(failures)} of {count} citations are wrong:\n" + "\n".join(failures)
 
@@ -199,36 +209,40 @@ def section_excerpts(name: str, nodes) -> list[tuple[str, str]]:
             for node in nodes for _, body, _, link in excerpts(node)]
 
 
-LISTS = [("problems.html", "countermeasures.html", "problems"),
-         ("countermeasures.html", "problems.html", "countermeasures")]
+LISTS = [("problems", "countermeasures", "problems"),
+         ("countermeasures", "problems", "countermeasures")]
 
 
 @pytest.mark.parametrize("name, other, facet_anchor", LISTS)
 def test_each_list_section_is_a_topic_linked_to_the_same_topic_on_the_other_list(
-        name, other, facet_anchor, report, page):
+        name, other, facet_anchor, report, page, list_pages):
     slugs = set(report["topics"])
-    mine = sections(page(name))
-    theirs = {n.attrs.get("id") for n in page(other).iter() if n.attrs.get("id")}
-    assert mine, f"{name} has no sections"
+    where = {n.attrs.get("id"): other_page for other_page in list_pages(other)
+             for n in page(other_page).iter() if n.attrs.get("id")}
     failures = []
-    for slug, nodes in mine.items():
-        if slug not in slugs:
-            failures.append(f"{name}: section id {slug!r} is not a topic slug")
-            continue
-        hrefs = [a.attrs.get("href", "") for node in nodes for a in node.iter("a")]
-        if f"{other}#{slug}" not in hrefs:
-            failures.append(f"{name}#{slug}: no link to {other}#{slug}")
-        if slug not in theirs:
-            failures.append(f"{name}#{slug}: {other} has no element with id {slug!r}")
+    seen = False
+    for one in list_pages(name):
+        for slug, nodes in sections(page(one)).items():
+            seen = True
+            if slug not in slugs:
+                failures.append(f"{one}: section id {slug!r} is not a topic slug")
+                continue
+            hrefs = ["#".join(target_of(one, a.attrs.get("href", ""))) for node in nodes for a in node.iter("a")]
+            if slug not in where:
+                failures.append(f"{one}#{slug}: no page of {other} has an element with id {slug!r}")
+            elif f"{where[slug]}#{slug}" not in hrefs:
+                failures.append(f"{one}#{slug}: no link to {where[slug]}#{slug}")
+    assert seen, f"{name} has no sections"
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
 
 
 @pytest.mark.parametrize("name, other, facet_anchor", LISTS)
 def test_every_topic_with_points_of_the_facet_has_a_section_on_the_list(
-        name, other, facet_anchor, page, topic_pages):
+        name, other, facet_anchor, page, topic_pages, list_pages):
     """A topic page that lists problems (countermeasures) has a section on problems.html
-    (countermeasures.html): its "另见" link and the other list's links land there."""
-    mine = sections(page(name))
+    (countermeasures.html, or a later page of it): its "另见" link and the other list's
+    links land there."""
+    mine = {slug for one in list_pages(name) for slug in sections(page(one))}
     failures = []
     for topic in topic_pages:
         slug = Path(topic).stem
@@ -239,10 +253,11 @@ def test_every_topic_with_points_of_the_facet_has_a_section_on_the_list(
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("name, facet_anchor", [("problems.html", "problems"),
-                                               ("countermeasures.html", "countermeasures")])
-def test_each_list_holds_every_point_of_its_facet_exactly_once(name, facet_anchor, page, topic_pages, site):
-    on_list = section_excerpts(name, [page(name)])
+@pytest.mark.parametrize("name, facet_anchor", [("problems", "problems"),
+                                               ("countermeasures", "countermeasures")])
+def test_each_list_holds_every_point_of_its_facet_exactly_once(name, facet_anchor, page, topic_pages, site,
+                                                                list_pages):
+    on_list = [e for one in list_pages(name) for e in section_excerpts(one, [page(one)])]
     on_topics = {e for topic in topic_pages
                  for e in section_excerpts(topic, sections(page(topic)).get(facet_anchor, []))}
     # A long facet continues on topics/<slug>-<facet>.html, -2.html, …
@@ -264,12 +279,13 @@ def test_each_list_holds_every_point_of_its_facet_exactly_once(name, facet_ancho
 # --------------------------------------------------------------------------- off-topic articles
 
 
-def test_off_topic_articles_are_listed_apart_and_never_cited(report, site, page, topic_pages, case_pages):
+def test_off_topic_articles_are_listed_apart_and_never_cited(report, site, page, topic_pages, case_pages,
+                                                            list_pages):
     off_topic = [item["article"] for item in report["off_topic"]]
     assert len(off_topic) >= 1, "the default corpus holds at least one off-topic article"
     articles = {a["slug"]: a for a in report["articles"]}
     others = [a.attrs.get("href") for a in page("others.html").iter("a")]
-    citing_pages = [*topic_pages, *case_pages, "problems.html", "countermeasures.html"]
+    citing_pages = [*topic_pages, *case_pages, *list_pages("problems"), *list_pages("countermeasures")]
     for slug in off_topic:
         assert articles[slug]["off_topic"] is True, slug
         assert f"sources/{slug}.html" in others, f"others.html does not link {slug}"
@@ -318,7 +334,7 @@ def test_a_whole_article_copy_points_to_its_original(report, page):
 # --------------------------------------------------------------------------- coverage
 
 
-def test_topic_coverage_meets_the_target_and_adds_up(report, page):
+def test_topic_coverage_meets_the_target_and_adds_up(report, page, list_pages):
     coverage = report["topic_coverage"]
     facets = report["facets"]
     considered = facets.get("问题", 0) + facets.get("对策", 0)
@@ -330,7 +346,8 @@ def test_topic_coverage_meets_the_target_and_adds_up(report, page):
     assert recount >= COVERAGE_TARGET, \
         f"only {considered - unassigned}/{considered} ({recount:.1%}) problem and countermeasure points carry a topic"
     # The lists show each point with a topic once, under its first topic.
-    listed = sum(len(section_excerpts(name, [page(name)])) for name in ("problems.html", "countermeasures.html"))
+    listed = sum(len(section_excerpts(name, [page(name)]))
+                 for name in (*list_pages("problems"), *list_pages("countermeasures")))
     assert listed == considered - unassigned, \
         f"problems.html + countermeasures.html list {listed} points; the report counts {considered - unassigned}"
 

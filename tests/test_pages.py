@@ -191,3 +191,86 @@ def test_the_report_lists_the_first_files_and_points_to_report_json(tmp_path, sm
     report = render.render_pages(build_corpus(tmp_path, ROOT / "topics.yml"))["report.md"]
     files = report[report.index('id="files"'):report.index("</table>", report.index('id="files"'))]
     assert files.count("<tr><td>") == 2 and "共 4 项" in report
+
+
+# Long problems, each a paragraph of its own and each in other words: a page of them grows
+# by bytes, not by count.
+_WHAT = ["活动场所简陋", "设备老化失修", "培训次数偏少", "联谊活动难以开展", "调研经费无从列支", "信息报送时断时续",
+         "联络员补贴长期拖欠", "党外人士座谈会一再推迟", "同心驿站无人值守", "宣传资料无钱印制", "走访慰问难以为继",
+         "网络平台无法维护"]
+LONG = "\n".join(
+    f"{place}统战工作经费长期不足，" + "，".join(_WHAT[(i + k * 5) % 12] for k in range(9))
+    + f"，{place}的统战干部对此反映强烈，党外人士的参与积极性也受到影响，亟待解决。"
+    for i, place in enumerate(("东村", "西岭乡", "南湾镇", "北山村", "中和街道", "上坪乡", "下洼村", "左家庄")))
+
+
+def test_a_page_of_long_excerpts_is_cut_by_its_size_and_still_holds_every_point_once(tmp_path, small_limits):
+    (tmp_path / "a.txt").write_text(f"青石县统战工作调研\n\n一、存在的问题\n{LONG}\n", encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    problems = [p for a in corpus.articles for p in a.points if p.facet == "问题" and p.topics]
+    assert len(problems) == 8
+    small_limits.update(list_page=100, more_page=100)
+    one = sorted(n for n in render.render_pages(corpus) if re.fullmatch(r"problems(-\d+)?\.md", n))
+    assert one == ["problems.md"]                                 # by count alone: one page
+    small_limits["page_bytes"] = 2000                              # about 3 of these excerpts
+    pages = render.render_pages(corpus)
+    listed = sorted((n for n in pages if re.fullmatch(r"problems(-\d+)?\.md", n)),
+                    key=lambda n: int(n[:-3].rpartition("-")[2]) if "-" in n else 1)
+    assert 3 <= len(listed) <= 5
+    counts = [len(re.findall(CITED, pages[n])) for n in listed]
+    assert all(1 <= c <= 3 for c in counts), counts
+    anchors = [a for n in listed for a in re.findall(CITED, pages[n])]
+    assert sorted(anchors) == sorted(p.paragraph.anchor for p in problems)
+    # the topic's heading is on the first page only; the others continue it
+    slug = problems[0].topics[0]
+    assert [f'<h2 id="{slug}">' in pages[n] for n in listed] == [True] + [False] * (len(listed) - 1)
+    # A topic page's section is cut the same way, and its own pages hold the rest.
+    small_limits.update(topic_excerpts=20, section_bytes=2000)
+    pages = render.render_pages(corpus)
+    section = pages[f"topics/{slug}.md"].split('<h2 id="problems">')[1].split("<h2")[0]
+    assert 1 <= len(re.findall(CITED, section)) <= 3 and f'href="{slug}-problems.html"' in section
+    more = [pages[n] for n in pages if re.fullmatch(rf"topics/{slug}-problems(-\d+)?\.md", n)]
+    assert sorted(a for text in more for a in re.findall(CITED, text)) == sorted(p.paragraph.anchor for p in problems)
+
+
+def test_the_items_of_one_paragraph_unfold_to_that_paragraph_once(tmp_path):
+    text = ("白沙镇统战工作调研\n\n一、存在的问题\n"
+            "经费保障不到位。主要表现为：一是统战工作经费没有列入财政预算；二是统战工作经费拨付不及时，"
+            "活动难以开展；三是统战工作经费使用缺乏监督，党外代表人士培养经费被挤占。\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    corpus = build_corpus(tmp_path, ROOT / "topics.yml")
+    pages = render.render_pages(corpus)
+    whole = "三是统战工作经费使用缺乏监督"
+    for name in ("problems.md", *(n for n in pages if n.startswith("cases/") and n != "cases/index.md")):
+        for item in re.findall(r"<li>.*?</li>", pages[name]):
+            if item.count('class="kb-point"') > 1:
+                assert item.count(whole) <= 2, f"{name}: the paragraph is repeated under each item"
+    listed = pages["problems.md"]
+    assert listed.count('class="kb-point"') >= 2 and listed.count('class="kb-whole"') == 1
+
+
+def test_the_report_shows_a_repair_as_the_changed_words_in_their_context():
+    from practice_kb.render.environment import around_change
+    before = "统战工作" * 20 + "经费不足,活动难以开展" + "党外人士" * 20
+    after = "统战工作" * 20 + "经费不足，活动难以开展" + "党外人士" * 20
+    shown = around_change(before, after, context=6)
+    assert shown == ("…工作经费不足,活动难以开展…", "…工作经费不足，活动难以开展…")
+    assert around_change("短", "短句") == ("短", "短句")
+
+
+def test_a_long_html_page_is_held_packed_and_reads_as_written(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    config = MkDocsConfig()
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(tmp_path / "site")})
+    assert not config.validate()[0]
+    body = "<h1>专题</h1>\n" + "".join(f'<p id="p-{n}">统战工作经费第{n}段。</p>\n' for n in range(400))
+    (docs / "a.md").write_text(f'---\ntitle: "专题页"\nmarkup: html\n---\n{body}', encoding="utf-8")
+    page = html_pages.HtmlPage(None, File("a.md", str(docs), str(tmp_path / "site"), False), config)
+    page.read_source(config)
+    page.render(config, None)
+    assert isinstance(page._markdown, bytes) and len(page._markdown) < len(body.encode()) / 3
+    assert page.markdown == page.content == body and page.title == "专题页"
+    assert "p-399" in page.present_anchor_ids

@@ -7,6 +7,7 @@ escape every text and write every link themselves."""
 from __future__ import annotations
 
 import re
+import zlib
 
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -25,9 +26,52 @@ class HtmlPage(Page):
         if self.meta.get("markup") != "html":
             super().render(config, files)
             return
-        self.content = self.markdown
-        self.toc = get_toc(toc_tokens(self.markdown))
-        self.present_anchor_ids = set(_ID.findall(self.markdown))
+        body = self.markdown
+        self._content = self._markdown          # the same packed body, not a second copy
+        self.toc = get_toc(toc_tokens(body))
+        self.present_anchor_ids = set(_ID.findall(body))
+
+    # MkDocs holds every page's text from when it reads the page until the build ends; a
+    # large corpus's pages are held compressed (about a quarter of their size) and opened
+    # when the theme reads them.
+    @property
+    def markdown(self) -> str | None:
+        return _opened(self._markdown)
+
+    @markdown.setter
+    def markdown(self, text: str | None) -> None:
+        self._markdown = _packed(text)
+
+    @property
+    def content(self) -> str | None:
+        return _opened(self._content)
+
+    @content.setter
+    def content(self, text: str | None) -> None:
+        self._content = _packed(text)
+
+
+class _Title:
+    """Page.title as MkDocs works it out, without opening a packed body only to see that
+    the page has one (the theme asks for the titles of many pages on every page)."""
+
+    def __get__(self, page, owner=None):
+        if page is None:
+            return self
+        if page._markdown is not None and "title" in page.meta:
+            return page.meta["title"]
+        return Page.title.__get__(page, owner)
+
+
+HtmlPage.title = _Title()
+
+
+def _packed(text: str | None) -> bytes | str | None:
+    return zlib.compress(text.encode("utf-8"), 1) if text and len(text) > 2048 else text
+
+
+def _opened(packed: bytes | str | None) -> str | None:
+    return zlib.decompress(packed).decode("utf-8") if isinstance(packed, bytes) else packed
 
 
 def toc_tokens(html: str) -> list[dict]:

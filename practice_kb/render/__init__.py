@@ -11,7 +11,7 @@ from ..rules import load_rules
 from ..structure import Corpus, Course
 from .courses import render_courses
 from .environment import environment
-from .views import FACET_ORDER, Excerpt, gathered, knowledge
+from .views import FACET_ORDER, Excerpt, fitting, gathered, knowledge, weight
 
 REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分页截断的段落已接回"}
 FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
@@ -55,7 +55,7 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     lists = env.get_template("facet_list.html.j2")
     specs = {"问题": ("problems", "问题清单", "各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。", "对策"),
              "对策": ("countermeasures", "对策清单", "各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。", "问题")}
-    paged = {facet: list_pages(kb.primary(facet), limits["list_page"]) for facet in specs}
+    paged = {facet: list_pages(kb.primary(facet), limits["list_page"], limits["page_bytes"]) for facet in specs}
     where = {facet: {view.topic.slug: page_name(stem, number) + ".html"
                      for number, parts in enumerate(paged[facet], 1) for view, _, continued in parts
                      if not continued}
@@ -75,11 +75,11 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
                                   limits["more_list"], "cases").items()
         for facet in FACET_ORDER:
             items = view.facets.get(facet, [])
-            if len(items) > limits["topic_excerpts"]:
+            if len(items) > fitting(items, limits["topic_excerpts"], limits["section_bytes"]):
                 yield from more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
                                       f"{view.topic.title} · {names[facet]}", items,
                                       f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
-                                      limits["more_page"]).items()
+                                      limits["more_page"], budget=limits["page_bytes"]).items()
     case = env.get_template("case.html.j2")
     case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
                      ("心得", "心得体会")]
@@ -99,10 +99,11 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
                                       f"{item.slug}.html#{anchor}", item.name, limits["more_list"], kind).items()
         for facet, title in case_sections:
             items = excerpts.get(facet, [])
-            if len(items) > limits["case_excerpts"]:
+            if len(items) > fitting(items, limits["case_excerpts"], limits["section_bytes"]):
                 yield from more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
                                       f"{item.name} · {title}", items,
-                                      f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"]).items()
+                                      f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"],
+                                      budget=limits["page_bytes"]).items()
     if sources:
         yield from iter_source_pages(corpus, context, env)
     yield from render_courses(corpus, courses or [], env).items()
@@ -155,25 +156,32 @@ def render_term_pages(terms: list, env=None) -> dict[str, str]:
     return pages
 
 
-def list_pages(groups: list, size: int) -> list[list[tuple]]:
-    """问题清单 / 对策清单 in pages of about `size` excerpts: [(topic view, excerpts, continued?)]
-    per page. Groups stay whole where they fit; a larger one continues on the next page."""
+def list_pages(groups: list, size: int, budget: int | None = None) -> list[list[tuple]]:
+    """问题清单 / 对策清单 in pages of about `size` excerpts and at most about `budget`
+    bytes of them: [(topic view, excerpts, continued?)] per page. Groups stay whole where
+    they fit; a larger one continues on the next page."""
     pages: list[list[tuple]] = [[]]
     room = size
+    bytes_left = budget
     for view, items in groups:
-        if room < min(len(items), size) and pages[-1]:
+        if pages[-1] and (room < min(len(items), size)
+                          or (budget is not None and bytes_left < min(weight(items[:size]), budget))):
             pages.append([])
-            room = size
+            room, bytes_left = size, budget
         first = True
         while True:
-            part, items = items[:max(room, 1)], items[max(room, 1):]
-            pages[-1].append((view, part, not first))
+            taken = fitting(items, max(room, 1), bytes_left, first_fits=not pages[-1])
+            part, items = items[:taken], items[taken:]
+            if part or not items:           # a topic with none of its own still has its heading
+                pages[-1].append((view, part, not first))
+                first = False
             room -= len(part)
-            first = False
+            if budget is not None:
+                bytes_left -= weight(part)
             if not items:
                 break
             pages.append([])
-            room = size
+            room, bytes_left = size, budget
     return pages
 
 
@@ -192,11 +200,22 @@ def chunked(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def budgeted(items: list, size: int, budget: int | None) -> list[list]:
+    """items in runs of at most `size` and about `budget` bytes (Excerpt.size) each."""
+    chunks = []
+    while items:
+        taken = fitting(items, size, budget)
+        chunks.append(items[:taken])
+        items = items[taken:]
+    return chunks
+
+
 def more_pages(env, base: str, title: str, items: list, back_href: str,
-               back_title: str, size: int, kind: str = "excerpts") -> dict[str, str]:
-    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each.
+               back_title: str, size: int, kind: str = "excerpts", budget: int | None = None) -> dict[str, str]:
+    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each (and,
+    for excerpts, about `budget` bytes of them at most).
     `kind`: excerpts, or the numbers (figures), articles or cases of a case or topic page."""
-    chunks = chunked(items, size)
+    chunks = chunked(items, size) if kind != "excerpts" else budgeted(items, size, budget)
     template = env.get_template("excerpts.html.j2" if kind == "excerpts" else "list_more.html.j2")
     name = base.rsplit("/", 1)[-1]
     return {page_name(base, number) + ".md": template.render(

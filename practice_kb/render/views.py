@@ -55,6 +55,18 @@ class Excerpt:
         return text, self.point.text[len(text):]
 
     @property
+    def size(self) -> int:
+        """About how many bytes this excerpt takes on a page (its words, what unfolds, its
+        links), so that a page of excerpts can be cut before it grows too long."""
+        group = [self, *self.items]
+        words = sum(len(e.text) for e in group)
+        if self.items and self.paragraph:
+            words += len(self.paragraph)             # one paragraph under the items
+        else:
+            words += sum(len(e.paragraph or e.point.text) for e in group if e.rest or e.paragraph)
+        return 3 * (words + len(self.heading)) + 300 * (1 + len(self.also)) + 150 * len(self.items)
+
+    @property
     def heading(self) -> str:
         heading = self.point.headings[-1] if self.point.headings else ""
         return "" if heading and heading in self.point.text else heading
@@ -65,6 +77,25 @@ class Excerpt:
 
     def html_href(self, root: str) -> str:
         return f"{root}sources/{self.article.slug}.html#{self.point.paragraph.anchor}"
+
+
+def weight(excerpts: list) -> int:
+    """The bytes a run of excerpts takes on a page, about (Excerpt.size)."""
+    return sum(getattr(e, "size", 0) for e in excerpts)
+
+
+def fitting(items: list, size: int, budget: int | None, first_fits: bool = True) -> int:
+    """How many of items, from the start, fit `size` items and `budget` bytes (at least one
+    where `first_fits`: a page never stays empty). A topic or case page shows that many of
+    a facet's excerpts; the rest continue on the section's own pages."""
+    if budget is None:
+        return min(size, len(items))
+    used = 0
+    for count, item in enumerate(items[:size]):
+        used += getattr(item, "size", 0)
+        if used > budget:
+            return max(count, 1 if first_fits else 0)
+    return min(size, len(items))
 
 
 @dataclass
