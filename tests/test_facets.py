@@ -175,3 +175,28 @@ def test_a_bibliography_without_its_heading_is_still_no_point():
 [2] 李明.高校统战工作研究[J].某某学报,2010(2).""")
     assert [p.facet for p in parsed.points] == ["对策"]
     assert [p.role for p in parsed.paragraphs if p.kind == "text"] == ["", "reference", "reference"]
+
+
+def test_the_whole_pipeline_gives_the_same_knowledge_whatever_pythons_string_hash_seed(tmp_path):
+    """Each source file's prepared articles are kept between builds (sources cache), so a
+    file prepared in one process must come out as another process would make it: no set
+    order may reach a result (a facet model summing its weights in set order once flipped
+    a near-tie, and a warm build then differed from a cold one)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, str(root / "bench" / "corpus.py"), "--articles", "200",
+                    "--out", str(tmp_path / "src"), "--seed", "11"], check=True, capture_output=True)
+    program = (
+        "import json, sys; from pathlib import Path; from practice_kb.pipeline import build_corpus;"
+        f"c = build_corpus(Path({str(tmp_path / 'src')!r}), Path('topics.yml'));"
+        "print(json.dumps([[a.slug, [[p.facet, p.text, list(p.topics)] for p in a.points]] for a in c.articles]"
+        " + [repr(m) for m in c.merges] + [[k.slug, [a.slug for a in k.articles]] for k in c.cases],"
+        " ensure_ascii=False))")
+    outputs = {subprocess.run([sys.executable, "-c", program], cwd=root, capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
+               for seed in ("1", "4", "7")}
+    assert len(outputs) == 1
+    assert len(json.loads(outputs.pop())) > 200

@@ -71,7 +71,7 @@ class FacetModel:
     def predict(self, features: list[str]) -> str:
         """The facet with the highest score; "" where it says the point is none."""
         scores = list(self.intercepts)
-        for feature in set(features):
+        for feature in dict.fromkeys(features):      # in order: a sum of floats, the same every run
             weights = self.weights.get(feature)
             if weights is not None:
                 for index, weight in enumerate(weights):
