@@ -258,6 +258,16 @@ def test_the_report_shows_a_repair_as_the_changed_words_in_their_context():
     assert around_change("短", "短句") == ("短", "短句")
 
 
+def test_a_line_repaired_at_both_ends_shows_its_ends_not_the_whole_line():
+    from practice_kb.render.environment import around_change
+    middle = "基层统战工作扎实推进" * 100_000          # a 1 MB line: one pass, not a quadratic diff
+    before, after = "甲," + middle + ",乙", "甲，" + middle + "，乙"
+    shown_before, shown_after = around_change(before, after, context=4, span=20)
+    assert shown_before.startswith("甲,基层统战") and shown_before.endswith("统战工作扎实推进,乙")
+    assert shown_after.startswith("甲，基层统战") and shown_after.endswith("统战工作扎实推进，乙")
+    assert " … " in shown_after and len(shown_after) < 80
+
+
 def test_a_long_html_page_is_held_packed_and_reads_as_written(tmp_path):
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File

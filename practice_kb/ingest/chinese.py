@@ -92,15 +92,38 @@ class Simplifier:
 
 def _changed(before: str, after: str) -> list[tuple[str, str]]:
     """The phrases that differ between two renderings of a text, each at least two
-    characters of the before side (网路 → 网络, not 路 → 络)."""
+    characters of the before side (网路 → 网络, not 路 → 络). Renderings of one length are
+    compared position by position; others sentence by sentence where their sentences pair
+    up, so a long line is never diffed as a whole."""
     if before == after:
         return []
-    pairs = []
+    if len(before) == len(after):
+        return [_widened(before, after, a1, a2, a1, a2) for a1, a2 in _differing_runs(before, after)]
+    sentences = [piece for piece in _SENTENCE_END.split(before) if piece]
+    phrased = [piece for piece in _SENTENCE_END.split(after) if piece]
+    if len(sentences) > 1 and len(sentences) == len(phrased):
+        return [pair for one, other in zip(sentences, phrased) for pair in _changed(one, other)]
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for kind, a1, a2, b1, b2 in matcher.get_opcodes():
-        if kind == "equal":
-            continue
-        while a2 - a1 < 2 and a1 > 0 and b1 > 0 and before[a1 - 1] == after[b1 - 1]:
-            a1, b1 = a1 - 1, b1 - 1
-        pairs.append((before[a1:a2], after[b1:b2]))
-    return pairs
+    return [_widened(before, after, a1, a2, b1, b2)
+            for kind, a1, a2, b1, b2 in matcher.get_opcodes() if kind != "equal"]
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+
+
+def _differing_runs(before: str, after: str):
+    start = None
+    for at, (one, other) in enumerate(zip(before, after)):
+        if one != other and start is None:
+            start = at
+        elif one == other and start is not None:
+            yield start, at
+            start = None
+    if start is not None:
+        yield start, len(before)
+
+
+def _widened(before: str, after: str, a1: int, a2: int, b1: int, b2: int) -> tuple[str, str]:
+    while a2 - a1 < 2 and a1 > 0 and b1 > 0 and before[a1 - 1] == after[b1 - 1]:
+        a1, b1 = a1 - 1, b1 - 1
+    return before[a1:a2], after[b1:b2]

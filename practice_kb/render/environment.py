@@ -1,7 +1,6 @@
 """Jinja2 environment for writing the pages, with escaping that makes source text inert."""
 from __future__ import annotations
 
-import difflib
 import html
 import json
 
@@ -25,20 +24,31 @@ def meta_title(text: str) -> str:
     return json.dumps(" ".join(str(text).translate(_TITLE_UNSAFE).split()), ensure_ascii=False)
 
 
-def around_change(before: str, after: str, context: int = 24) -> tuple[str, str]:
+def around_change(before: str, after: str, context: int = 24, span: int = 160) -> tuple[str, str]:
     """A repaired line as the report shows it: the changed part of before and after, with
-    `context` characters either side ("…" where a line goes on), not two whole paragraphs."""
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not changes:
+    `context` characters either side ("…" where a line goes on), not two whole paragraphs.
+    The changed part runs from the first character that differs to the last; found by
+    comparing the ends, so a 1 MB line costs one pass. A changed part longer than `span`
+    shows its beginning and its end."""
+    limit = min(len(before), len(after))
+    head = 0
+    while head < limit and before[head] == after[head]:
+        head += 1
+    if head == len(before) == len(after):
         return before[:2 * context], after[:2 * context]
-    first, last = changes[0], changes[-1]
+    tail = 0
+    while tail < limit - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
 
-    def cut(text: str, start: int, end: int) -> str:
-        start, end = max(start - context, 0), min(end + context, len(text))
-        return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    def cut(text: str) -> str:
+        start, end = max(head - context, 0), min(len(text) - tail + context, len(text))
+        shown = text[start:end]
+        if end - start > span + 2 * context:
+            half = span // 2 + context
+            shown = shown[:half] + " … " + shown[-half:]
+        return ("…" if start else "") + shown + ("…" if end < len(text) else "")
 
-    return cut(before, first[1], last[2]), cut(after, first[3], last[4])
+    return cut(before), cut(after)
 
 
 def environment() -> Environment:
