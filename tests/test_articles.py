@@ -200,3 +200,16 @@ def test_fresh_splitter_does_not_know_earlier_articles():
     second = ArticleSplitter().split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
                                               source="b.txt"))
     assert len(second) == 1
+
+
+def test_a_marked_articles_title_takes_the_dash_subtitle_under_it_and_a_one_line_byline():
+    articles = split("材料一", "凝心聚力 共谋发展", "——云溪镇统战工作经验交流材料", "云溪镇党委 2024年5月",
+                     "云溪镇位于县境东部，辖12个行政村。", "镇党委建立了镇村两级统战工作网络。",
+                     "材料二", "同心圆里画好服务圈", "——枫桥街道统战工作交流发言",
+                     "枫桥街道共有社区8个。", "街道建立了新阶层人士联谊会。",
+                     title="统战工作经验材料(精选2篇)")
+    assert [a.title for a in articles] == ["凝心聚力 共谋发展——云溪镇统战工作经验交流材料",
+                                           "同心圆里画好服务圈——枫桥街道统战工作交流发言"]
+    assert articles[0].metadata == {"author": "云溪镇党委", "date": "2024年5月"}
+    assert texts(articles[0]) == ["云溪镇位于县境东部，辖12个行政村。", "镇党委建立了镇村两级统战工作网络。"]
+    assert texts(articles[1]) == ["枫桥街道共有社区8个。", "街道建立了新阶层人士联谊会。"]

@@ -40,6 +40,11 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("发布时间：2023-06-18", "发布信息"),
     ("本文档由用户上传，仅供学习交流，如有侵权请联系删除。", "文库下载"),
     ("免费下载全文", "文库下载"),
+    ("↑↑↑ 点击上方“滨江统战”，设为星标，第一时间获取最新动态", "关注与分享"),
+    ("☝点击上面蓝色字体可订阅", "关注与分享"),
+    ("位置：范文网 / 汇报材料 / 工作汇报", "面包屑导航"),
+    ("原创 宣传组 滨江统战 发表于 2025年03月08日 09:15", "发布信息"),
+    ("导读：工作总结范文(通用3篇)由网友投稿整理，希望对大家有所帮助，欢迎阅读与借鉴。", "文库下载"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -150,3 +155,37 @@ def test_bracketed_keywords_right_after_the_title_are_kept(ingest):
     document = read(ingest, "云溪县乡村治理调研报告", "[关键词] 乡村治理 网格化 积分制", BODY)
     assert document.title == "云溪县乡村治理调研报告"
     assert texts(document) == ["[关键词] 乡村治理 网格化 积分制", BODY]
+
+
+def test_a_wechat_byline_in_any_date_form_gives_date_author_and_account(ingest):
+    document = read(ingest, "原创 宣传组 滨江统战 发表于 2025年03月08日 09:15", "滨江街道的同心服务站", BODY, MORE)
+    assert document.metadata == {"date": "2025-03-08", "author": "宣传组", "source": "滨江统战"}
+    assert document.title == "滨江街道的同心服务站" and texts(document) == [BODY, MORE]
+
+
+def test_a_paragraph_that_uses_a_furniture_phrase_is_kept():
+    # "扫描二维码" and "小程序" are follow-prompt words; in prose they are the article's.
+    line = "居民扫描二维码即可报名参加活动，也可以到镇便民服务中心现场报名。镇里还开发了一个小程序，设置政策咨询等功能。"
+    document = read(Ingest(), TITLE, HEADING, BODY, line, MORE)
+    assert line in texts(document) and removed(document) == []
+
+
+def test_a_collection_title_quoted_by_the_lead_in_above_it_is_the_title(ingest):
+    lead = "导读：" + TITLE + "由网友投稿整理，希望对大家有所帮助。"
+    document = read(ingest, lead, TITLE, HEADING, BODY)
+    assert document.title == TITLE_MENDED and texts(document) == [HEADING, BODY]
+    assert [r[1] for r in removed(document)] == ["文库下载"]
+
+
+def test_a_papers_footnote_marks_author_line_and_funding_note_are_removed(ingest):
+    paper = "\n".join([
+        "# 县域统战工作数字化路径研究[^1]", "", "——以青石县为例", "",
+        "林　远<sup>1</sup>，陈晓雯<sup>2</sup>", "",
+        "青石县统战部于2022年建成统战信息平台，录入各类统战对象1500余人[^2]。", "",
+        "[^1]: 基金项目：青石省社科基金项目“县域统战工作研究”（项目编号：QS23017）。",
+        "[^2]: 数据来源：青石县委统战部2023年工作报告。"])
+    document = ingest.read("paper.md", paper.encode("utf-8"))
+    assert document.title == "县域统战工作数字化路径研究——以青石县为例"
+    assert texts(document) == ["青石县统战部于2022年建成统战信息平台，录入各类统战对象1500余人。",
+                               "[^2]: 数据来源：青石县委统战部2023年工作报告。"]
+    assert {r[1] for r in removed(document)} == {"注释标号", "论文信息"}

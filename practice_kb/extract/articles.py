@@ -242,6 +242,8 @@ class ArticleSplitter:
             # An article with no heading in a collection of "…篇N": the next number.
             article.label = f"篇{int(previous.label[1:]) + 1}"
             article.title = f"{collection} {article.label}"
+        if article.title and lines and _is_subtitle(lines[0][1]):
+            article.title += lines.pop(0)[1]          # "主标题" + "——副标题" on the next line
         self._leading_byline(article, lines)
         self._signature(article, lines)
         for line, text in lines:
@@ -266,6 +268,12 @@ class ArticleSplitter:
         if self.byline is None or self.date_line is None:
             return
         first = lines[0][1].strip("（）() ") if lines else ""
+        who, _, when = first.rpartition(" ")
+        if len(lines) > 2 and who and self.byline.match(who) and self.date_line.match(when):
+            article.metadata.setdefault("author", who)      # "梅岭镇党委 2024年5月" on one line
+            article.metadata.setdefault("date", when)
+            lines.pop(0)
+            return
         if len(lines) > 2 and self.byline.match(first) and (self.date_line.match(lines[1][1]) or len(first) > 4):
             article.metadata.setdefault("author", first)
             lines.pop(0)
@@ -318,6 +326,11 @@ class ArticleSplitter:
             if paragraph.kind == "text":
                 return _trim(_PUNCT.split(paragraph.text, 1)[0])
         return (article.heading or "无题") if fallback is None else fallback
+
+
+def _is_subtitle(text: str) -> bool:
+    """A title's second line: a dash and a few words ("——在…会上的交流发言")."""
+    return text.startswith(("——", "—", "--")) and len(text) <= 60 and not re.search(r"[。！？；]", text)
 
 
 def _style_level(article: Article, style: str) -> int:

@@ -25,7 +25,10 @@ _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-\d]{4,24}$))\s*[^
 _KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
-_WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})")
+_WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(发表于\s*)?"
+                     r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+# A sentence ended: at least six characters of Chinese before its full stop.
+_PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{0,3}){6}[”’）)]?[。！？!?]")
 
 
 class Boilerplate:
@@ -57,6 +60,7 @@ class Boilerplate:
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
         self.sentence_min_marks = int(sentence.get("min_marks", 2))
+        self.prose_min = int(sentence.get("prose_min_length", 40))
         self.metadata_keys = {key: field for field, keys in (rules.get("metadata") or {}).items() for key in keys}
         self.inline_rules = [(r["name"], re.compile(r["pattern"]), bool(r.get("markdown_only")))
                              for r in rules.get("inline") or ()]
@@ -73,10 +77,15 @@ class Boilerplate:
         """The class that makes this whole line furniture, if any. Keys spaced out to fill
         a table cell ("索 引 号：") are read as written together."""
         sentence = self.reads_as_sentence(line)
+        prose = self.reads_as_prose(line)
         packed = _SPACED.sub("", line)
         for rule in self.classes:
-            if len(line) <= rule.max_length and (rule.strong or not sentence) \
-                    and any(p.search(line) or p.search(packed) for p in rule.patterns):
+            if len(line) > rule.max_length or not (rule.strong or not sentence):
+                continue
+            # Prose of the article ("居民扫描二维码即可报名……。") keeps a phrase that
+            # furniture also uses: only a pattern anchored at the line's start takes it.
+            patterns = rule.patterns if not prose else [p for p in rule.patterns if p.pattern.startswith("^")]
+            if any(p.search(line) or p.search(packed) for p in patterns):
                 return rule.name
         if any(p.match(line) for p in self.page_numbers):
             return self.page_number_name
@@ -84,6 +93,11 @@ class Boilerplate:
 
     def reads_as_sentence(self, line: str) -> bool:
         return len(line) >= self.sentence_min and len(self.sentence_marks.findall(line)) >= self.sentence_min_marks
+
+    def reads_as_prose(self, line: str) -> bool:
+        """Longer than a sentence, with sentences ended in it: a paragraph of the article."""
+        return len(line) >= self.prose_min and len(self.sentence_marks.findall(line)) > self.sentence_min_marks \
+            and bool(_PROSE_END.search(line))
 
     def strip_markup(self, line: str) -> str:
         """Markdown and rich-text marks taken off, their text kept (**重点** → 重点)."""
@@ -196,8 +210,8 @@ class Boilerplate:
     def _echoed_names(self, lines: list[str], rules: list[str | None]) -> None:
         for index, line in enumerate(lines):
             if rules[index] is not None or len(line) > 60 or re.search(r"[，。；：:,;]", line) \
-                    or self._is_structure(line):
-                continue
+                    or self._is_structure(line) or self.collection_title.match(line):
+                continue            # (a collection's title, quoted by a 导读 line, is a title)
             name = line.strip(".。 ")
             words = line.split()
             if len(words) > 1 and len(set(words)) == 1:
