@@ -6,7 +6,10 @@ unchanged. Whatever an upgrade could break silently is here, each with a test
 
 - the header partial: overrides/partials/header.html is Material's own, with the search
   box shown for this plugin's search instead of the theme's search plugin (which is not
-  loaded: its indexing of every page would be thrown away);
+  loaded: its indexing of every page would be thrown away), and its search dialog
+  (partials/search.html, role="dialog") given the accessible name it lacks;
+- colours of the theme's own elements that fall short of 4.5:1 (tabs, search result
+  meta), overridden in docs/assets/kb.css under the theme's class names;
 - the search worker: the page's `__config.search` names the worker the theme starts;
   overrides/assets/javascripts/kb-boot.js points it at ours, which speaks the theme's
   protocol (SETUP, READY, QUERY, RESULT: kb-search.js);

@@ -24,7 +24,15 @@ def test_the_header_override_is_materials_own_but_for_whose_search_box_it_shows(
         '+    {% if "practice_kb" in config.plugins %}',
         '+      {% set search = config.plugins["practice_kb"] | attr("config") %}',
         '+      {% if search.search %}',
+        '+        {#- practice_kb (compat.py): the theme\'s search dialog, given a name (axe: aria-dialog-name). -#}',
+        '+        {% filter replace(\'role="dialog"\', \'role="dialog" aria-label="\' ~ lang.t("search") ~ \'"\') %}',
+        '+        {% endfilter %}',
     ], "Material's header partial changed: update overrides/partials/header.html"
+
+
+def test_the_search_partial_still_marks_its_dialog_as_the_header_names_it():
+    search = (compat.MATERIAL_TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    assert search.count('role="dialog"') == 1, "the header's aria-label for the search dialog no longer applies"
 
 
 def test_the_theme_search_settings_are_what_materials_search_plugin_computes_for_chinese(tmp_path):

@@ -9,6 +9,7 @@ FACET = {"背": "背景", "问": "问题", "因": "原因", "策": "对策", "�
 PINYIN = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 MARKS = re.compile(r"[①-⑳]|\[\^?\d+\]|\[\^\*\]")
 def strip(s): return MARKS.sub("", PINYIN.sub("", s))
+ERR = []
 MARKERS = "⁅⁆«»‹›⦃⦄\x01"
 
 def parse(body):
@@ -59,7 +60,7 @@ def parse(body):
                 cm = [k for k, ch in enumerate(w[:40]) if ch in "，,：:" and k >= 12]
                 w = w[:cm[0]] if cm else w[:30].rstrip("0123456789.%")
             w = w.rstrip("，、：:")
-            if len(w) < 12: sys.exit(f"short point: {w!r}")
+            if len(w) < 12: ERR.append(f"short point: {w!r}")
             res[a]["points"].append({"facet": FACET[x], "text": w})
         elif kind == "O":
             stack.append((x, p, a))
@@ -70,14 +71,15 @@ def parse(body):
             if o == "⁅": inline_furn.append(seg.strip())
             elif o == "«":
                 s = strip(seg)
-                if len(s) < 15: sys.exit(f"short fact {s!r}")
+                if len(s) < 15: ERR.append(f"short fact {s!r}")
                 res[a0]["facts"].append(s)
             elif o == "‹": res[a0]["not_points"].append(strip(seg).strip())
             else:
                 parts = [l for l in seg.split("\n") if l not in furn_lines]
                 joins.append(strip("".join(parts)).strip())
     assert not stack
-    furniture = furn_listed + [f for f in inline_furn if f not in furn_listed]
+    import html as _h
+    furniture = furn_listed + [_h.unescape(f) for f in inline_furn if f not in furn_listed]
     return clean, furniture, joins, res
 
 def main():
@@ -129,3 +131,4 @@ def main():
         print(name, len(clean), "chars", [len(r["points"]) for r in res], "points")
     (ROOT / "gold.yml").write_text(yaml.safe_dump({"files": files}, allow_unicode=True, sort_keys=False, width=10000), encoding="utf-8")
 main()
+if ERR: print("\n".join(ERR)); sys.exit(1)

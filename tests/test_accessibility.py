@@ -1,0 +1,56 @@
+"""axe-core on every page kind of the seed site, at desktop and phone width, in headless
+chromium from file://: a serious or critical violation is a bug."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+BLOCKING = ("serious", "critical")
+
+
+def page_kinds(site):
+    """One page of each kind the build makes, as paths under the site."""
+    def first(folder: str):
+        pages = sorted(p for p in (site / folder).glob("*.html") if p.name != "index.html")
+        assert pages, f"no pages in {folder}/"
+        return pages[0]
+    return {
+        "首页": site / "index.html", "专题": first("topics"), "专题目录": site / "topics" / "index.html",
+        "案例": first("cases"), "原文": first("sources"), "问题清单": site / "problems.html",
+        "对策清单": site / "countermeasures.html", "索引": site / "terms.html",
+        "课程": site / "courses" / "index.html", "构建报告": site / "report.html",
+    }
+
+
+def blocking(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page).response
+    return [f"{v['impact']} {v['id']} ×{len(v['nodes'])}: {v['nodes'][0]['target']} — "
+            f"{' '.join(v['nodes'][0].get('failureSummary', '').split())[:200]}"
+            for v in results["violations"] if v["impact"] in BLOCKING]
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_every_page_kind_has_no_serious_accessibility_violation(page, seed_site, device):
+    page.set_viewport_size(VIEWPORTS[device])
+    found = {}
+    for kind, path in page_kinds(seed_site[0]).items():
+        assert path.is_file(), path
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        problems = blocking(page)
+        if problems:
+            found[kind] = problems
+    assert not found, "\n".join(f"{kind}: {p}" for kind, problems in found.items() for p in problems)
+
+
+@pytest.mark.parametrize("device", VIEWPORTS)
+def test_the_open_search_with_results_has_no_serious_accessibility_violation(page, seed_site, device):
+    page.set_viewport_size(VIEWPORTS[device])
+    page.goto((seed_site[0] / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    from tests.test_search_browser import search
+    search(page, "统战")
+    assert blocking(page) == []
