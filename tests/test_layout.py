@@ -109,3 +109,15 @@ def test_line_is_not_joined_onto_a_keywords_line_before_it(ingest):
     keywords = "[关键词]基层治理，矛盾纠纷化解"
     document = read(ingest, body, keywords)
     assert texts(document) == [body, keywords]
+
+
+def test_a_sentence_run_into_its_bracketed_label_is_joined_across_the_page_break(ingest):
+    first = "【问题】社区网格员对政策法规掌握不够，遇到问题"
+    second = "不会处理、不敢处理。"
+    document = read(ingest, first, "·3·", "云溪县委办 内部资料", second, "【建议】定期开展政策培训。")
+    assert texts(document) == [first + second, "【建议】定期开展政策培训。"]
+
+
+def test_a_bracketed_label_alone_is_not_joined_with_the_next_line(ingest):
+    document = read(ingest, "【基本做法】", "一是建立工作台账，定期开展排查。")
+    assert texts(document) == ["【基本做法】", "一是建立工作台账，定期开展排查。"]

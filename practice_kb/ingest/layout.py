@@ -18,6 +18,7 @@ class Layout:
         self.byline = re.compile(structure["byline"]) if structure.get("byline") else None
         self.title_ending = re.compile(structure["title_endings"]) if structure.get("title_endings") else None
         self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
+        self.note_line = re.compile(structure.get("note_line") or "$^")
         # "报送单位：…", "时间：…": a line of its own, never the end of a cut sentence.
         self.key_value = re.compile(r"^[\u4e00-\u9fff]{0,4}(单位|时间|日期|作者|来源|地点|名称|编号|类别|人)\s*[:：]\S.{0,40}$")
 
@@ -45,6 +46,9 @@ class Layout:
             return True
         if self.byline is not None and self.byline.match(line.strip("（）() ")):
             return False   # who wrote it: a line of its own
+        label = _LABEL.match(line)
+        if label and label.end() < len(line) and not self.note_line.match(line):
+            return self.is_cut(line[label.end():])   # "【问题】…，遇到问题": the text after the label
         if self.sentence_end.search(line) or (line[:1] in "[【〔" and (len(line) <= 40 or line[1:2].isdigit())):
             return False   # a bracketed label or note, a numbered reference
         if self.starts_block(line) and len(line) <= 40:
@@ -74,6 +78,9 @@ class Layout:
             cut = self.is_cut(_ends(out[-1][1], length))
         return [(number, "".join(parts)) for number, parts in out], joins
 
+
+# A bracketed label that runs into its text: 【问题】, 〔做法〕 (not a numbered reference).
+_LABEL = re.compile(r"^[【〔\[](?!\d)[^】〕\]]{1,10}[】〕\]]\s*")
 
 # is_cut reads a paragraph's start (starts_block: patterns anchored at ^, a few dozen
 # characters long) and its end (sentence_end: anchored at $), and whether it is longer
