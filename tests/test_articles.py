@@ -213,3 +213,13 @@ def test_a_marked_articles_title_takes_the_dash_subtitle_under_it_and_a_one_line
     assert articles[0].metadata == {"author": "云溪镇党委", "date": "2024年5月"}
     assert texts(articles[0]) == ["云溪镇位于县境东部，辖12个行政村。", "镇党委建立了镇村两级统战工作网络。"]
     assert texts(articles[1]) == ["枫桥街道共有社区8个。", "街道建立了新阶层人士联谊会。"]
+
+
+def test_articles_one_after_another_split_at_a_title_with_quotation_marks():
+    long_one = "四月十二日，市委会召开基层组织建设工作推进会，通报了年度考核结果，部署了全年任务。"
+    long_two = "我是一名社区医生，两年前当选为市政协委员，回顾两年多来的履职经历，感受很深。"
+    articles = split("市委会召开基层组织建设工作推进会", long_one, "会议要求各支部落实“三会一课”制度。",
+                     "委员履职要在“实”字上下功夫", long_two, "调研要实，建议要实，作风要实。",
+                     title="盟讯 2024年第2期")
+    assert [a.title for a in articles][-1] == "委员履职要在“实”字上下功夫"
+    assert texts(articles[-1]) == [long_two, "调研要实，建议要实，作风要实。"]

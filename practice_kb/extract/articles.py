@@ -9,7 +9,9 @@ from ..structure import Article, Document, Paragraph
 from .headings import HeadingParser
 
 _PUNCT = re.compile(r"[。！？；，,;:：!?、]")
-_ANY_PUNCT = re.compile(r"[。！？；，,;:：!?、.（）()“”《》]")
+# What a title standing between two articles does not hold: sentence and clause marks,
+# brackets (quotes and book-title marks it may: 要在“实”字上下功夫).
+_ANY_PUNCT = re.compile(r"[。！？；，,;:：!?、.（）()]")
 _NOISE = re.compile(r"[\s\W_]+")
 
 
