@@ -313,7 +313,7 @@ def test_a_failed_page_write_fails_the_build_and_keeps_the_old_site(tmp_path, mo
     import errno
 
     from practice_kb.commands.build import build
-    from practice_kb.plugin import plugin
+    from practice_kb import stages
 
     sources = tmp_path / "source_texts"
     sources.mkdir()
@@ -330,8 +330,8 @@ def test_a_failed_page_write_fails_the_build_and_keeps_the_old_site(tmp_path, mo
             raise OSError(errno.ENOSPC, "No space left on device", str(root / name))
         return original(root, name, content)
 
-    original = plugin.write_page
-    monkeypatch.setattr(plugin, "write_page", full)
+    original = stages.write_page
+    monkeypatch.setattr(stages, "write_page", full)
     assert build(config, tmp_path / "site", tmp_path / "dist") == 1
     assert (tree_digest(tmp_path / "site"), tree_digest(tmp_path / "dist")) == before
 

@@ -10,7 +10,7 @@ from mkdocs.utils.meta import get_data
 
 import practice_kb.render as render
 from practice_kb.pipeline import build_corpus
-from practice_kb.plugin import html_pages
+from practice_kb.render import html_pages
 from practice_kb.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent

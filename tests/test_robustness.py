@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-import practice_kb.plugin.plugin as plugin_module
+import practice_kb.stages as stages_module
 from practice_kb.commands.build import build
 from practice_kb.extract.articles import ArticleSplitter
 from practice_kb.extract.cases import CaseFinder
@@ -406,7 +406,7 @@ def test_a_crash_inside_the_build_leaves_the_previous_site_and_no_staging(previo
     def crash(*args, **kwargs):
         raise RuntimeError("模拟的程序错误")
 
-    monkeypatch.setattr(plugin_module, "build_corpus", crash)
+    monkeypatch.setattr(stages_module, "build_corpus", crash)
     config, _ = make_config(sources)
     with pytest.raises(RuntimeError, match="模拟的程序错误"):
         run_build(config, site, dist)

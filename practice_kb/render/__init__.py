@@ -1,6 +1,6 @@
 """Stage 3: structure → pages (by Jinja2 templates) and the build report.
 
-Every page carries its body as HTML (front matter `markup: html`, see plugin/html_pages.py):
+Every page carries its body as HTML (front matter `markup: html`, see html_pages.py):
 the templates escape every text and write every link to its .html page themselves."""
 from __future__ import annotations
 

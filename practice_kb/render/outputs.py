@@ -106,3 +106,14 @@ def _toc(toc) -> str:
     def walk(items):
         return [[item.title, item.id, item.level, walk(item.children)] for item in items]
     return json.dumps(walk(toc), ensure_ascii=False)
+
+
+def nav_entries(nav, title: str | None = None) -> list[tuple[str | None, str]]:
+    """(title given in mkdocs.yml or None, path) of every page named in nav."""
+    if isinstance(nav, str):
+        return [(title, nav)]
+    if isinstance(nav, dict):
+        return [e for key, value in nav.items() for e in nav_entries(value, key)]
+    if isinstance(nav, list):
+        return [e for item in nav for e in nav_entries(item)]
+    return []
