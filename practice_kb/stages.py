@@ -36,6 +36,7 @@ from .pipeline import build_corpus
 from .render import iter_pages, iter_source_pages, page_context, render_redirects, render_term_pages
 from .render.writer import remove_stale, write_page
 from .report import build_report
+from .rules import check_all as check_rules
 from .search import SearchIndex
 from .search.terms import term_index
 from .verify import SiteIncomplete, SitePlan, check_site, front_matter_title
@@ -90,6 +91,7 @@ class SiteBuild:
         self.cuts = use_cuts(Cuts(folders.cache))
         self.caches.append(self.cuts.cache)
         try:
+            check_rules()
             self.corpus = build_corpus(folders.sources, folders.topics, folders.cache, opened=self.caches)
             self.history = AddressHistory.load(folders.addresses)
             self.moves = self.history.moves(self.corpus)

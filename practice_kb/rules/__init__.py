@@ -1,4 +1,6 @@
-"""Editable rule tables (YAML). Code reads them; it does not know their contents."""
+"""Editable rule tables (YAML). Code reads them; it does not know their contents. Each
+file is checked against its schema (schema.py) when first read: a file that does not
+fit stops the build with its file, line and problem."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,5 +13,16 @@ RULES_DIR = Path(__file__).parent
 
 @lru_cache(maxsize=None)
 def load_rules(name: str) -> dict:
-    with open(RULES_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    from .schema import validate
+
+    path = RULES_DIR / name
+    text = path.read_text(encoding="utf-8")
+    validate(str(path), name, text)
+    return yaml.safe_load(text) or {}
+
+
+def check_all() -> None:
+    """Every rule file read and checked now, so that a broken one stops the build before
+    any stage has run (raises ConfigError)."""
+    for path in sorted(RULES_DIR.glob("*.yml")):
+        load_rules(path.name)
