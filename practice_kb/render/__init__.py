@@ -5,6 +5,7 @@ the templates escape every text and write every link to its .html page themselve
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..report import topic_coverage
 from ..rules import load_rules
@@ -27,86 +28,116 @@ def render_pages(corpus: Corpus, terms: list | None = None, courses: list[Course
 
 def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] | None = None,
                context: dict | None = None, sources: bool = True):
-    """render_pages one page at a time, (path, text): a caller that passes each page on
-    never holds them all. `context`: page_context(corpus), if the caller made it already;
-    `sources=False` leaves out the source pages (a caller renders them with
-    iter_source_pages, in another process)."""
+    """render_pages one page at a time, (path, text), family after family: a caller that
+    passes each page on never holds them all. `context`: page_context(corpus), if the
+    caller made it already; `sources=False` leaves out the source pages (a caller renders
+    them with iter_source_pages, in another process)."""
     env = environment()
     context = dict(context or page_context(corpus))
-    kb, names, limits = context["knowledge"], context["names"], context["limits"]
-    yield "index.md", env.get_template("home.html.j2").render(context)
-    yield "report.md", env.get_template("report.html.j2").render(context)
-    yield "topics/index.md", env.get_template("topics.html.j2").render(context)
-    case_chunks = chunked(corpus.cases, limits["cases_per_page"]) or [[]]
-    for number, chunk in enumerate(case_chunks, 1):
-        yield page_name("cases/index", number) + ".md", env.get_template(
-            "cases.html.j2").render(context, cases=chunk, number=number, total=len(case_chunks))
-    yield "others.md", env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic)
+    lists = {facet: list_pages(context["knowledge"].primary(facet), context["limits"]["list_page"],
+                               context["limits"]["page_bytes"]) for facet in FACET_LISTS}
+    # Where each topic's group starts in 问题清单 and 对策清单: the lists and topic pages link there.
+    context["where"] = {facet: {view.topic.slug: page_name(FACET_LISTS[facet][0], number) + ".html"
+                                for number, parts in enumerate(pages, 1) for view, _, continued in parts
+                                if not continued}
+                        for facet, pages in lists.items()}
+    yield from front_pages(env, context)
     if terms is not None:
         yield from render_term_pages(terms, env).items()
-    by_source: dict[str, list] = {}
-    for article in corpus.articles:
-        by_source.setdefault(article.source, []).append(article)
-    chunks = chunked(corpus.documents, limits["sources_per_page"]) or [[]]
-    for number, chunk in enumerate(chunks, 1):
-        yield page_name("sources/index", number) + ".md", env.get_template(
-            "sources.html.j2").render(context, documents=chunk, by_source=by_source, number=number,
-                                    total=len(chunks))
-    lists = env.get_template("facet_list.html.j2")
-    specs = {"问题": ("problems", "问题清单", "各地材料反映的问题，按专题归类；每组都链接到同一专题的对策建议。", "对策"),
-             "对策": ("countermeasures", "对策清单", "各地材料提出的对策建议，按专题归类；每组都链接回同一专题的问题。", "问题")}
-    paged = {facet: list_pages(kb.primary(facet), limits["list_page"], limits["page_bytes"]) for facet in specs}
-    where = {facet: {view.topic.slug: page_name(stem, number) + ".html"
-                     for number, parts in enumerate(paged[facet], 1) for view, _, continued in parts
-                     if not continued}
-             for facet, (stem, *_rest) in specs.items()}
-    context["where"] = where
-    for facet, (stem, title, intro, other) in specs.items():
-        for number, parts in enumerate(paged[facet], 1):
-            yield page_name(stem, number) + ".md", lists.render(
-                context, title=title, intro=intro, parts=parts, number=number, total=len(paged[facet]),
-                stem=stem, other_title=specs[other][1], other_facet=other)
-    topic = env.get_template("topic.html.j2")
-    for view in kb.topics:
-        yield f"topics/{view.topic.slug}.md", topic.render(context, view=view)
-        if len(view.cases) > limits["topic_cases"]:
-            yield from more_pages(env, f"topics/{view.topic.slug}-cases", f"{view.topic.title} · 相关案例",
-                                  view.cases, f"{view.topic.slug}.html#cases", view.topic.title,
-                                  limits["more_list"], "cases").items()
-        for facet in FACET_ORDER:
-            items = view.facets.get(facet, [])
-            if len(items) > fitting(items, limits["topic_excerpts"], limits["section_bytes"]):
-                yield from more_pages(env, f"topics/{view.topic.slug}-{FACET_ANCHORS[facet]}",
-                                      f"{view.topic.title} · {names[facet]}", items,
-                                      f"{view.topic.slug}.html#{FACET_ANCHORS[facet]}", view.topic.title,
-                                      limits["more_page"], budget=limits["page_bytes"]).items()
-    case = env.get_template("case.html.j2")
-    case_sections = [("经验", "经验做法"), ("问题", "存在的问题"), ("原因", "原因分析"), ("对策", "对策建议"),
-                     ("心得", "心得体会")]
-    owner = {id(point): article for article in corpus.articles for point in article.points}
-    for item in corpus.cases:
-        excerpts: dict[str, list[Excerpt]] = {}
-        for point in item.points:
-            excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
-        excerpts = {facet: gathered(items) for facet, items in excerpts.items()}
-        yield f"cases/{item.slug}.md", case.render(
-            context, case=item, excerpts=excerpts, sections=case_sections,
-            topics=kb.case_topics[item.slug], related=kb.case_related[item.slug])
-        for kind, items, title, anchor in (("figures", item.figures, "数据", "figures"),
-                                           ("articles", item.articles, "原文", "sources")):
-            if len(items) > limits["case_list"]:
-                yield from more_pages(env, f"cases/{item.slug}-{anchor}", f"{item.name} · {title}", items,
-                                      f"{item.slug}.html#{anchor}", item.name, limits["more_list"], kind).items()
-        for facet, title in case_sections:
-            items = excerpts.get(facet, [])
-            if len(items) > fitting(items, limits["case_excerpts"], limits["section_bytes"]):
-                yield from more_pages(env, f"cases/{item.slug}-{FACET_ANCHORS[facet]}",
-                                      f"{item.name} · {title}", items,
-                                      f"{item.slug}.html#{FACET_ANCHORS[facet]}", item.name, limits["more_page"],
-                                      budget=limits["page_bytes"]).items()
+    yield from source_index_pages(env, context)
+    yield from facet_list_pages(env, context, lists)
+    yield from topic_pages(env, context)
+    yield from case_pages(env, context)
     if sources:
         yield from iter_source_pages(corpus, context, env)
     yield from render_courses(corpus, courses or [], env).items()
+
+
+# 问题清单 and 对策清单: each facet's page stem and the facet of the list each group links to.
+FACET_LISTS = {"问题": ("problems", "对策"), "对策": ("countermeasures", "问题")}
+# The sections of a case page, in order (their names are in templates/_labels.j2).
+CASE_FACETS = ("经验", "问题", "原因", "对策", "心得")
+
+
+def front_pages(env, context: dict):
+    """首页, 构建报告, the topic and case directories, 其他材料."""
+    corpus, limits = context["corpus"], context["limits"]
+    yield "index.md", env.get_template("home.html.j2").render(context)
+    yield "report.md", env.get_template("report.html.j2").render(context)
+    yield "topics/index.md", env.get_template("topics.html.j2").render(context)
+    chunks = paginate(corpus.cases, limits["cases_per_page"]) or [[]]
+    for number, chunk in enumerate(chunks, 1):
+        yield page_name("cases/index", number) + ".md", env.get_template("cases.html.j2").render(
+            context, cases=chunk, number=number, total=len(chunks))
+    yield "others.md", env.get_template("others.html.j2").render(context, off_topic=corpus.off_topic)
+
+
+def source_index_pages(env, context: dict):
+    """原文: the source files and their articles, in pages."""
+    corpus = context["corpus"]
+    by_source: dict[str, list] = {}
+    for article in corpus.articles:
+        by_source.setdefault(article.source, []).append(article)
+    chunks = paginate(corpus.documents, context["limits"]["sources_per_page"]) or [[]]
+    for number, chunk in enumerate(chunks, 1):
+        yield page_name("sources/index", number) + ".md", env.get_template("sources.html.j2").render(
+            context, documents=chunk, by_source=by_source, number=number, total=len(chunks))
+
+
+def facet_list_pages(env, context: dict, lists: dict[str, list]):
+    """问题清单 and 对策清单, in pages (see list_pages)."""
+    template = env.get_template("facet_list.html.j2")
+    for facet, (stem, other) in FACET_LISTS.items():
+        for number, parts in enumerate(lists[facet], 1):
+            yield page_name(stem, number) + ".md", template.render(
+                context, facet=facet, parts=parts, number=number, total=len(lists[facet]), stem=stem,
+                other_facet=other)
+
+
+def topic_pages(env, context: dict):
+    """One page per topic, and continuation pages of its long sections."""
+    limits, names = context["limits"], context["names"]
+    template = env.get_template("topic.html.j2")
+    for view in context["knowledge"].topics:
+        slug, title = view.topic.slug, view.topic.title
+        yield f"topics/{slug}.md", template.render(context, view=view)
+        if len(view.cases) > limits["topic_cases"]:
+            yield from more_pages(env, names, view.cases, Continuation(
+                f"topics/{slug}-cases", title, f"{slug}.html#cases", "cases", limits["more_list"], on="topic"))
+        for facet in FACET_ORDER:
+            items = view.facets.get(facet, [])
+            if len(items) > fitting(items, limits["topic_excerpts"], limits["section_bytes"]):
+                anchor = FACET_ANCHORS[facet]
+                yield from more_pages(env, names, items, Continuation(
+                    f"topics/{slug}-{anchor}", title, f"{slug}.html#{anchor}", facet, limits["more_page"],
+                    budget=limits["page_bytes"], on="topic"))
+
+
+def case_pages(env, context: dict):
+    """One page per case, and continuation pages of its long sections and lists."""
+    corpus, kb, limits, names = context["corpus"], context["knowledge"], context["limits"], context["names"]
+    template = env.get_template("case.html.j2")
+    owner = {id(point): article for article in corpus.articles for point in article.points}
+    for case in corpus.cases:
+        excerpts: dict[str, list[Excerpt]] = {}
+        for point in case.points:
+            excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
+        excerpts = {facet: gathered(items) for facet, items in excerpts.items()}
+        yield f"cases/{case.slug}.md", template.render(
+            context, case=case, excerpts=excerpts, topics=kb.case_topics[case.slug],
+            related=kb.case_related[case.slug])
+        for kind, items, anchor in (("figures", case.figures, "figures"), ("articles", case.articles, "sources")):
+            if len(items) > limits["case_list"]:
+                yield from more_pages(env, names, items, Continuation(
+                    f"cases/{case.slug}-{anchor}", case.name, f"{case.slug}.html#{anchor}", kind,
+                    limits["more_list"], on="case"))
+        for facet in CASE_FACETS:
+            items = excerpts.get(facet, [])
+            if len(items) > fitting(items, limits["case_excerpts"], limits["section_bytes"]):
+                anchor = FACET_ANCHORS[facet]
+                yield from more_pages(env, names, items, Continuation(
+                    f"cases/{case.slug}-{anchor}", case.name, f"{case.slug}.html#{anchor}", facet,
+                    limits["more_page"], budget=limits["page_bytes"], on="case"))
 
 
 def page_context(corpus: Corpus) -> dict:
@@ -195,33 +226,43 @@ def page_name(stem: str, number: int) -> str:
     return stem if number == 1 else f"{stem}-{number}"
 
 
-def chunked(items: list, size: int) -> list[list]:
-    """items in runs of `size` (none for no items)."""
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def budgeted(items: list, size: int, budget: int | None) -> list[list]:
-    """items in runs of at most `size` and about `budget` bytes (Excerpt.size) each."""
-    chunks = []
+def paginate(items: list, size: int, budget: int | None = None) -> list[list]:
+    """items in pages of at most `size` and, with a budget, about `budget` bytes
+    (Excerpt.size) each; none for no items."""
+    pages = []
     while items:
         taken = fitting(items, size, budget)
-        chunks.append(items[:taken])
+        pages.append(items[:taken])
         items = items[taken:]
-    return chunks
+    return pages
 
 
-def more_pages(env, base: str, title: str, items: list, back_href: str,
-               back_title: str, size: int, kind: str = "excerpts", budget: int | None = None) -> dict[str, str]:
-    """A long list in continuation pages: <base>.md, <base>-2.md, … of `size` each (and,
-    for excerpts, about `budget` bytes of them at most).
-    `kind`: excerpts, or the numbers (figures), articles or cases of a case or topic page."""
-    chunks = chunked(items, size) if kind != "excerpts" else budgeted(items, size, budget)
-    template = env.get_template("excerpts.html.j2" if kind == "excerpts" else "list_more.html.j2")
-    name = base.rsplit("/", 1)[-1]
-    return {page_name(base, number) + ".md": template.render(
-                title=title, items=chunk, number=number, total=len(chunks), count=len(items),
-                base=name, back_href=back_href, back_title=back_title, kind=kind)
-            for number, chunk in enumerate(chunks, 1)}
+@dataclass(frozen=True)
+class Continuation:
+    """A long section of a topic or case page continued on pages of its own:
+    <base>.md, <base>-2.md, …"""
+    base: str                   # "topics/<slug>-problems"
+    owner: str                  # the topic's or case's title
+    back: str                   # the section on the owner's page
+    section: str                # a facet, or a list: cases, figures, articles
+    size: int                   # items per page
+    budget: int | None = None   # and bytes per page, for excerpts
+    on: str = "topic"           # whose section names (templates/_labels.j2): topic or case
+
+    @property
+    def excerpts(self) -> bool:
+        return self.section not in ("cases", "figures", "articles")
+
+
+def more_pages(env, names: dict, items: list, more: Continuation):
+    """The continuation pages of `more`, (path, text)."""
+    pages = paginate(items, more.size, more.budget if more.excerpts else None)
+    template = env.get_template("excerpts.html.j2" if more.excerpts else "list_more.html.j2")
+    for number, chunk in enumerate(pages, 1):
+        yield page_name(more.base, number) + ".md", template.render(
+            owner=more.owner, section=more.section, on=more.on, names=names, items=chunk, number=number,
+            total=len(pages), count=len(items), base=more.base.rsplit("/", 1)[-1], back_href=more.back,
+            back_title=more.owner, kind=more.section if not more.excerpts else "excerpts")
 
 
 def render_redirects(corpus: Corpus, moves=None) -> dict[str, str]:
