@@ -78,13 +78,13 @@ def read_seeds(directory: Path, suffixes: dict[str, list[str]]) -> Seeds:
     they name (found by the project's case recogniser, not listed anywhere) and the page
     furniture the ingest stage removed."""
     from practice_kb.extract.articles import ArticleSplitter
-    from practice_kb.extract.cases import CaseFinder
+    from practice_kb.extract.names import NameRecogniser
     from practice_kb.ingest import ingest
 
     documents, _ = ingest(directory)
     if not documents:
         raise SystemExit(f"no readable seed files in {directory}")
-    splitter, finder = ArticleSplitter(), CaseFinder()
+    splitter, finder = ArticleSplitter(), NameRecogniser()
     by_suffix = sorted(((s, kind) for kind, ss in suffixes.items() for s in ss), key=lambda x: -len(x[0]))
     seeds = Seeds()
     for document in documents:

@@ -11,6 +11,7 @@ import pytest
 
 from practice_kb.extract.articles import ArticleSplitter
 from practice_kb.extract.cases import CaseFinder, find_cases
+from practice_kb.extract.names import NameRecogniser
 from practice_kb.extract.identity import assign_anchors, assign_slugs, slugify
 from practice_kb.extract.sections import PointSplitter
 from practice_kb.ingest import Ingest
@@ -166,7 +167,7 @@ def test_place_tagged_by_jieba_followed_by_city_committee_becomes_the_city():
     ("中共江州市委统战部举办培训班。", "江州市", "市"),
 ])
 def test_recognise_normalises_a_mention_to_its_full_name(text, name, kind):
-    found = CaseFinder().recognise(text)
+    found = NameRecogniser().recognise(text)
     assert [(n.name, n.kind) for n in found] == ([(name, kind)] if name else [])
 
 
@@ -182,7 +183,7 @@ def test_recognise_normalises_a_mention_to_its_full_name(text, name, kind):
     "我县各乡镇认真贯彻县委部署。",
 ])
 def test_generic_words_are_no_names(text):
-    assert CaseFinder().recognise(text) == []
+    assert NameRecogniser().recognise(text) == []
 
 
 def test_generic_words_never_become_cases():
@@ -381,7 +382,7 @@ def test_names_remembered_from_an_earlier_build_give_the_same_cases_without_reco
     memo = Table({})
     first = find_cases(build(QINGSHI, YUNXI, NANSHAN), memo=memo)
     assert memo.used and first
-    monkeypatch.setattr(CaseFinder, "recognise", lambda self, text: pytest.fail("recognised again"))
+    monkeypatch.setattr(NameRecogniser, "recognise", lambda self, text: pytest.fail("recognised again"))
     again = find_cases(build(QINGSHI, YUNXI, NANSHAN), memo=Table(memo.used))
     assert [(c.name, c.kind, c.slug, len(c.points)) for c in again] == \
         [(c.name, c.kind, c.slug, len(c.points)) for c in first]

@@ -1,32 +1,24 @@
 """Articles → cases: the places and units the texts are about, with what they report.
 
-A name is recognised from the text itself: jieba's part-of-speech tags (ns place, nr,
-nt organisation) and the suffix patterns of rules/cases.yml ("<stem>县", "<stem>大学
-<college>学院" …), confirmed by the tag of its stem or by what stands around it
-("…县委统战部", "中共…", "…地处"). The code holds no place names; stop words and
-thresholds are in the YAML too.
+The names come from names.py (each text recognised by itself, kept in the build's
+cache); here they are found again in the articles that use them, and each article that
+is about a name gives its case the passages about it: the whole article where the name
+stands in its title, opening or throughout, else the sections that name it.
 """
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import logging
 import re
 from dataclasses import dataclass, field
-
-import jieba
 
 from ..cache import digest as text_digest
 from ..rules import load_rules
 from ..structure import Article, Case, Figure, Paragraph, Section
 from .identity import digest, slugify
+from .names import Name, NameRecogniser
 from .occurrences import Words
 from .sections import build_tree
 from .tokens import current as current_cuts
-
-jieba.setLogLevel(logging.WARNING)
-
-_HAN = re.compile(r"^[\u3400-\u9fff]+$")
 
 
 def find_cases(articles: list[Article], rules: dict | None = None, memo=None) -> list[Case]:
@@ -36,71 +28,19 @@ def find_cases(articles: list[Article], rules: dict | None = None, memo=None) ->
     return CaseFinder(rules).find(articles, memo)
 
 
-# --------------------------------------------------------------------------- tokens
+@dataclass
+class _Held:
+    """What a case already holds, by identity, so that adding an article costs its own
+    size, not the case's (a name found in ten thousand articles)."""
+    articles: set[int]
+    paragraphs: set[int]
+    points: set[int]
+    figures: set[tuple[str, str]]           # (clause, value)
 
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
-
-
-def _sentences(text: str):
-    """(start, end) of each sentence, its closing mark included."""
-    start = 0
-    for mark in _SENTENCE_END.finditer(text):
-        if mark.end() > start:
-            yield start, mark.end()
-        start = mark.end()
-    if start < len(text):
-        yield start, len(text)
-
-
-def _occurrences(word: str, text: str):
-    """Start of each non-overlapping occurrence of word in text."""
-    start = text.find(word)
-    while start != -1:
-        yield start
-        start = text.find(word, start + len(word))
-
-
-def _sentence_around(text: str, index: int) -> tuple[int, int]:
-    for start, end in _sentences(text):
-        if start <= index < end:
-            return start, end
-    return 0, len(text)
-
-
-
-class _Tokens:
-    """A text cut by jieba.posseg, with the offset of every token."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.tags: dict[int, str] = {}        # token start → tag
-        self.owner: list[int] = []            # char index → start of its token
-        self.end: dict[int, int] = {}         # token start → token end
-        offset = 0
-        for word, tag in current_cuts().tagged(text):
-            self.tags[offset] = tag
-            self.end[offset] = offset + len(word)
-            self.owner.extend([offset] * len(word))
-            offset += len(word)
-        self.owner.extend([offset] * (len(text) - len(self.owner)))  # never expected
-
-    def is_start(self, index: int) -> bool:
-        return index in self.tags
-
-    def tag_at(self, index: int) -> str:
-        return self.tags.get(self.owner[index], "") if index < len(self.owner) else ""
-
-    def token_end(self, index: int) -> int:
-        return self.end.get(self.owner[index], index + 1)
-
-
-@dataclass(frozen=True)
-class _Name:
-    name: str
-    kind: str
-    stem: str              # the name without its suffix ("青石" of "青石县")
-    alias: str = ""        # a shorter form counted as a mention: the college of a university
-    parent: str = ""       # the place written right before it ("桂东县" of "桂东县增口乡")
+    @classmethod
+    def of(cls, case: Case) -> "_Held":
+        return cls({id(a) for a in case.articles}, {id(p) for _, p in case.scope},
+                   {id(p) for p in case.points}, {(f.text, f.value) for f in case.figures})
 
 
 @dataclass
@@ -115,7 +55,7 @@ class _Mention:
 @dataclass
 class _Candidate:
     """A name as it stands in one article."""
-    name: _Name
+    name: Name
     mentions: list[_Mention] = field(default_factory=list)
 
     @property
@@ -129,42 +69,14 @@ class _Candidate:
 class CaseFinder:
     def __init__(self, rules: dict | None = None) -> None:
         rules = rules if rules is not None else load_rules("cases.yml")
-        self.admin = {item["suffix"]: item["kind"] for item in rules.get("admin_suffixes") or ()}
-        self.admin_re = _alternation(self.admin)
-        self.stem_length = tuple(rules.get("stem_length") or (2, 4))
-        self.university = rules.get("university") or {}
-        self.college = rules.get("college") or {}
-        self.organisation = {item["suffix"]: item["kind"] for item in rules.get("organisation_suffixes") or ()}
-        self.organisation_re = _alternation(self.organisation)
-        self.organisation_length = tuple(rules.get("organisation_stem_length") or (2, 8))
-        self.generic_organisation = re.compile(rules.get("generic_organisation_stem") or r"(?!)")
-        self.place_opening = re.compile(rules.get("place_opening") or r"(?!)")
-        self.department = rules.get("department") or {}
-        self.department_re = _alternation(self.department.get("suffixes") or ())
-        self.name_tags = set(rules.get("name_tags") or ())
-        self.not_start = set(rules.get("not_name_start") or ())
-        self.not_inside = set(rules.get("not_name_inside") or ())
-        self.whole_only = set(rules.get("name_tags_whole_only") or ())
-        self.after_name = re.compile(rules.get("after_name") or r"(?!)")
-        self.before_name = re.compile(rules.get("before_name") or r"(?!)")
-        self.unit_after = re.compile(rules.get("unit_after") or r"(?!)")
-        self.unit_before = re.compile(rules.get("unit_before") or r"(?!)")
-        self.stop = set(rules.get("stop_words") or ())
-        self.generic_endings = tuple(rules.get("generic_endings") or ())
-        frequency = rules.get("plain_stem_max_frequency")
-        self.plain_max_frequency = int(frequency) if frequency is not None else None
-        if self.plain_max_frequency is not None:
-            jieba.initialize()
+        self.names = NameRecogniser(rules)
         self.min_mentions = int(rules.get("min_mentions", 2))
         self.opening = int(rules.get("opening_paragraphs", 2))
         self.heading_lead = re.compile(rules.get("heading_lead") or "^")
         self.spread = int(rules.get("spread_sections", 2))
         self.figure = re.compile(rules["figure"]) if rules.get("figure") else None
         self.clause_split = re.compile(rules.get("clause_split") or r"[，,；;。]")
-        self._token_cache: dict[str, _Tokens] = {}
-        # Per case (by id): what it already holds, so adding an article costs its own size,
-        # not the case's (a name found in ten thousand articles).
-        self._held: dict[int, tuple[set[int], set[int], set[int], set[tuple[str, str]]]] = {}
+        self._held: dict[int, _Held] = {}       # by id of the case
         self._forms_of: dict | None = None
         self._forms_words: Words | None = None
 
@@ -178,11 +90,11 @@ class CaseFinder:
         missing = [text for text, found in zip(texts, known) if found is None]
         if missing:
             current_cuts().prefetch("t", (text[start:end] for text in missing
-                                          for start, end in self._naming_sentences(text)))
-        names: dict[str, _Name] = {}
+                                          for start, end in self.names.naming_sentences(text)))
+        names: dict[str, Name] = {}
         for text, key, found in zip(texts, keys, known):
             if found is None:
-                found = self.recognise(text)
+                found = self.names.recognise(text)
                 if memo is not None:
                     memo.put(key, found)
             for name in found:
@@ -210,200 +122,9 @@ class CaseFinder:
                 self._add(case, article, candidate, scope)
         return _slugged(list(cases.values()))
 
-    # ------------------------------------------------------------------ recognition
-
-    def recognise(self, text: str) -> list[_Name]:
-        """The names this text proves by itself (tag or context), in order of appearance.
-
-        A name and the words that prove it stand in one sentence, so only sentences where
-        a suffix occurs are cut with tags: most of the text never is."""
-        found: list[_Name] = []
-        for start, end in self._naming_sentences(text):
-            found += self._recognise(text[start:end])
-        return found
-
-    def _naming_sentences(self, text: str):
-        """(start, end) of the sentences of text where a suffix occurs."""
-        if not text or not self._may_name(text):
-            return
-        for start, end in _sentences(text):
-            if self._may_name(text[start:end]):
-                yield start, end
-
-    def _recognise(self, text: str) -> list[_Name]:
-        tokens = self._tokens(text)
-        taken: list[tuple[int, int]] = []
-        found: list[tuple[int, _Name]] = []
-
-        def free(start: int, end: int) -> bool:
-            return all(end <= a or start >= b for a, b in taken)
-
-        def keep(start: int, end: int, name: _Name) -> None:
-            unit = self.unit_after.match(text, end)
-            taken.append((start, unit.end() if unit else end))
-            found.append((start, name))
-
-        for start, end, name in self._universities(tokens):
-            if free(start, end):
-                keep(start, end, name)
-        college = self.college.get("suffix")
-        passes = [  # (suffixes, kind or None for the suffix's own, stem length, proper name only)
-            (self.organisation_re, None, self.organisation_length, False),
-            (_alternation([college] if college else ()), self.college.get("kind", ""),
-             self.college.get("stem_length", (2, 8)), False),
-            (self.admin_re, None, self.stem_length, False),
-            (self.department_re, self.department.get("kind", ""),
-             self.department.get("stem_length", (2, 6)), True),
-        ]
-        for suffixes, kind, length, proper_only in passes:
-            if suffixes is None:
-                continue
-            organisation = suffixes is self.organisation_re
-            for match in suffixes.finditer(text):
-                s, e = match.span()
-                named = self._stem(tokens, s, e, length, proper_only, within=not organisation) \
-                    if free(s, e) else None
-                # An organisation's own long suffix ("…经济开发区", "…职业技术学院") proves
-                # an uncommon stem; a place's one-character suffix needs more proof.
-                if named is None or not (named[1] or organisation) or not free(named[0], e):
-                    continue
-                b = named[0]
-                if organisation and self.generic_organisation.search(text[b:s]) \
-                        and not self.place_opening.match(text[b:s]):
-                    continue
-                suffix = match.group()
-                keep(b, e, _Name(text[b:e], kind or self.admin.get(suffix) or self.organisation.get(suffix, ""), text[b:s]))
-        ordered = sorted(found, key=lambda item: item[0])
-        # A place written right after another ("桂东县增口乡"): the first is its parent.
-        ends = {start + len(name.name): name for start, name in ordered}
-        named = []
-        for start, name in ordered:
-            outer = ends.get(start)
-            if outer is not None and outer.kind in self.admin.values() and not name.parent:
-                name = dataclasses.replace(name, parent=outer.name)
-            named.append(name)
-        return named
-
-    def _universities(self, tokens: _Tokens):
-        suffix = self.university.get("suffix")
-        if not suffix:
-            return
-        text = tokens.text
-        college_suffix = self.college.get("suffix", "")
-        low, high = self.college.get("stem_length", (2, 8))
-        college_re = re.compile(
-            f"[\\u4e00-\\u9fff]{{{low},{high}}}?{re.escape(college_suffix)}") if college_suffix else None
-        for match in re.finditer(re.escape(suffix), text):
-            s, e = match.span()
-            college = college_re.match(text, e) if college_re else None
-            if college and (not tokens.is_start(e) and tokens.owner[e] != tokens.owner[s]
-                            or tokens.tag_at(e) in self.not_start and tokens.is_start(e)
-                            or college.group()[: -len(college_suffix)] in self.stop):
-                college = None
-            end = college.end() if college else e
-            named = self._stem(tokens, s, e, self.university.get("stem_length", (2, 6)), tail_end=end)
-            if named is None:
-                continue
-            b, strong = named
-            strong = strong or bool(college) or bool(self.after_name.match(text, end))
-            if not strong:
-                continue
-            stem = text[b:s]
-            if college:
-                yield b, end, _Name(text[b:end], self.college.get("kind", ""), stem, alias=college.group())
-            else:
-                yield b, end, _Name(text[b:end], self.university.get("kind", ""), stem)
-
-    def _stem(self, tokens: _Tokens, s: int, e: int, length, proper_only: bool = False,
-              tail_end: int | None = None, within: bool = True) -> tuple[int, bool] | None:
-        """Where the name before the suffix text[s:e] begins, and whether it is proven.
-
-        The suffix must end its word (or run into a unit: "县委"), so "区域", "市场" and
-        "乡镇" are no suffixes. The stem begins at a token boundary, holds only Han
-        characters, does not begin with a function word, and no token runs from inside
-        it into the suffix. The longest stem whose first token is a proper name wins
-        (proven); failing that, the shortest, proven only by what stands around it."""
-        text = tokens.text
-        low, high = length
-        tail = tokens.token_end(e - 1)
-        if tail != e and not self.unit_after.match(text, e, tail) and not (tail_end and tail <= tail_end):
-            return None
-        suffix_token = tokens.owner[s]
-        proper: list[int] = []
-        plain: list[int] = []
-        for b in range(s - low, max(s - high, 0) - 1, -1):
-            if not tokens.is_start(b) or suffix_token not in (s, b) or not _HAN.match(text[b:s]):
-                continue
-            stem = text[b:s]
-            if stem in self.stop or text[b:e] in self.stop or self._ends_with_suffix(stem) \
-                    or text[b:e].endswith(self.generic_endings):
-                continue
-            if within and self._crosses_place(stem):
-                continue       # "湾区青枫" is the end of one place and the start of the next
-            # jieba tags a word it does not know as anything ("凫洲/v"): such a stem is let
-            # through, a word of its dictionary ("建立县委") never.
-            unknown = not jieba.dt.FREQ.get(text[b:tokens.end[b]])      # a word jieba does not know
-            if (tokens.tags[b] in self.not_start and not (unknown and self._uncommon(tokens, b, s))) or any(
-                    tokens.tags[i] in self.not_inside for i in range(b, s) if tokens.is_start(i)):
-                continue
-            if proper_only:
-                # a department is a case of its own only when a proper name opens it
-                first = next(iter(current_cuts().tagged(stem)), None)
-                if first is not None and first[1] in self.name_tags:
-                    proper.append(b)
-                continue
-            tag = tokens.tags[b]
-            if tag in self.name_tags and (tag not in self.whole_only or tokens.end[b] >= e):
-                proper.append(b)
-            elif self._uncommon(tokens, b, s):
-                plain.append(b)
-        if proper:
-            return proper[-1], True
-        if not plain:
-            return None
-        b = plain[0]
-        strong = bool(self.after_name.match(text, tail_end or e) or self.before_name.search(text, 0, b))
-        return b, strong
-
-    def _uncommon(self, tokens: _Tokens, b: int, s: int) -> bool:
-        """A stem jieba does not tag as a name may still be one ("槐埠", "青石") unless it
-        is a common word ("领导县委" is no county): judged by jieba's dictionary counts."""
-        if self.plain_max_frequency is None:
-            return True
-        words = [tokens.text[b:s]] + [tokens.text[i:tokens.end[i]] for i in range(b, s)
-                                      if tokens.is_start(i) and tokens.end[i] <= s]
-        return max(jieba.dt.FREQ.get(word) or 0 for word in words) <= self.plain_max_frequency
-
-    def _may_name(self, text: str) -> bool:
-        """Whether any suffix occurs at all: most paragraphs name nothing, and cutting
-        them with tags is the expensive part."""
-        suffix = self.university.get("suffix")
-        if suffix and suffix in text or self.college.get("suffix") and self.college["suffix"] in text:
-            return True
-        return any(pattern is not None and pattern.search(text)
-                   for pattern in (self.admin_re, self.organisation_re, self.department_re))
-
-    def _crosses_place(self, stem: str) -> bool:
-        """Whether a stem holds a one-character place suffix with a name of two or more
-        characters after it: two names, not one."""
-        return any(stem[i] in self._place_marks for i in range(1, len(stem) - 2))
-
-    @property
-    def _place_marks(self) -> set[str]:
-        return {suffix for suffix in self.admin if len(suffix) == 1}
-
-    def _ends_with_suffix(self, stem: str) -> bool:
-        return any(stem.endswith(suffix) for suffix in self.admin)
-
-    def _tokens(self, text: str) -> _Tokens:
-        tokens = self._token_cache.get(text)
-        if tokens is None:
-            tokens = self._token_cache[text] = _Tokens(text)
-        return tokens
-
     # ------------------------------------------------------------------ articles
 
-    def _about(self, article: Article, names: dict[str, _Name]):
+    def _about(self, article: Article, names: dict[str, Name]):
         """(candidate, whole-article?) for every name this article is about."""
         paragraphs = _live(article)
         candidates = self._mentions(article, paragraphs, names)
@@ -416,7 +137,7 @@ class CaseFinder:
         for candidate in candidates:
             name = candidate.name
             in_title = any(m.paragraph is None for m in candidate.mentions) or (
-                name.kind in self.admin.values() and len(name.stem) >= 2 and name.stem in article.title)
+                name.kind in self.names.admin.values() and len(name.stem) >= 2 and name.stem in article.title)
             in_opening = any(m.paragraph is not None and id(m.paragraph) in opening for m in candidate.mentions)
             heads = any(m.paragraph is not None and m.paragraph.kind == "heading"
                         and m.start == self.heading_lead.match(m.paragraph.text).end()
@@ -427,7 +148,7 @@ class CaseFinder:
             dominant = candidate.count >= self.min_mentions and candidate.count == most and spread >= self.spread
             yield candidate, in_title or in_opening or dominant
 
-    def _forms(self, names: dict[str, _Name]) -> Words:
+    def _forms(self, names: dict[str, Name]) -> Words:
         """Every known name and alias, in one automaton built once per table of names."""
         if self._forms_of is not names:
             self._forms_of = names
@@ -435,7 +156,7 @@ class CaseFinder:
         return self._forms_words
 
     def _mentions(self, article: Article, paragraphs: list[Paragraph],
-                  names: dict[str, _Name]) -> list[_Candidate]:
+                  names: dict[str, Name]) -> list[_Candidate]:
         """Every occurrence of a known name (or its alias) in the title and live paragraphs;
         a longer name claims its characters first ("…大学…学院" before "…大学")."""
         # Only the names this article uses at all are looked for paragraph by paragraph:
@@ -457,51 +178,34 @@ class CaseFinder:
                         continue
                     taken.append((s, e))
                     candidate = found.setdefault(name.name, _Candidate(name))
-                    candidate.mentions.append(_Mention(paragraph, s, e, self._unit(text, s, e)))
+                    candidate.mentions.append(_Mention(paragraph, s, e, self.names.unit(text, s, e)))
         order = list(names)
         return sorted(found.values(), key=lambda c: order.index(c.name.name))
-
-    def _unit(self, text: str, s: int, e: int) -> str:
-        unit = self.unit_after.match(text, e)
-        if unit:
-            before = self.unit_before.search(text, 0, s)
-            return (before.group() if before else "") + text[s:unit.end()]
-        a, b = _sentence_around(text, s)
-        tokens = self._tokens(text[a:b])
-        if self.department_re and e < b and tokens.is_start(e - a):
-            end = tokens.end[e - a] + a
-            word = text[e:end]
-            if len(word) <= 5 and any(word.endswith(x) for x in self.department.get("suffixes") or ()):
-                return text[s:end]     # "…县民政局": a department of the place
-        return ""
 
     # ------------------------------------------------------------------ case contents
 
     def _add(self, case: Case, article: Article, candidate: _Candidate, scope: list[Paragraph]) -> None:
         held = self._held.get(id(case))
         if held is None:
-            held = self._held[id(case)] = (
-                {id(a) for a in case.articles}, {id(p) for _, p in case.scope},
-                {id(p) for p in case.points}, {(f.text, f.value) for f in case.figures})
-        articles, seen, have, clauses = held
-        if id(article) not in articles:
-            articles.add(id(article))
+            held = self._held[id(case)] = _Held.of(case)
+        if id(article) not in held.articles:
+            held.articles.add(id(article))
             case.articles.append(article)
         for mention in candidate.mentions:
             if mention.unit and mention.unit not in case.units:
                 case.units.append(mention.unit)
         for paragraph in scope:
-            if id(paragraph) not in seen:
+            if id(paragraph) not in held.paragraphs:
                 case.scope.append((article, paragraph))
-                seen.add(id(paragraph))
+                held.paragraphs.add(id(paragraph))
         ids = {id(p) for p in scope}
-        added = [p for p in article.points if id(p.paragraph) in ids and id(p) not in have]
+        added = [p for p in article.points if id(p.paragraph) in ids and id(p) not in held.points]
         case.points.extend(added)
-        have.update(id(p) for p in added)
+        held.points.update(id(p) for p in added)
         for paragraph in scope:
             for figure in self.figures(paragraph.text, article.slug, paragraph):
-                if (figure.text, figure.value) not in clauses:
-                    clauses.add((figure.text, figure.value))
+                if (figure.text, figure.value) not in held.figures:
+                    held.figures.add((figure.text, figure.value))
                     case.figures.append(figure)
 
     def _scope(self, article: Article, candidate: _Candidate, whole: bool) -> list[Paragraph]:
@@ -543,9 +247,12 @@ class CaseFinder:
 # --------------------------------------------------------------------------- helpers
 
 
-def _alternation(words) -> re.Pattern | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+def _occurrences(word: str, text: str):
+    """Start of each non-overlapping occurrence of word in text."""
+    start = text.find(word)
+    while start != -1:
+        yield start
+        start = text.find(word, start + len(word))
 
 
 def _heading_text(article: Article) -> str:
