@@ -146,6 +146,7 @@ class SiteBuild:
         remove_stale(generated, self.pages)
         self.cuts.save()
         use_cuts(Cuts())        # the memo's cuts are saved: their memory is not needed any more
+        del self.cuts
 
     # ------------------------------------------------------------------ 3. assemble
 
@@ -165,6 +166,9 @@ class SiteBuild:
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
         log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), len(self.written))
+        # What is left for the theme and `finish` is above; the corpus and the index are not
+        # held while MkDocs renders every page (the build's peak of memory).
+        del self.corpus, self.index, self.courses, self.moves
 
     # ------------------------------------------------------------------ 5. finish
 
