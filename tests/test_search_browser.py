@@ -6,6 +6,7 @@ reach the right paragraph; the seed bundle checks the whole offline path."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -156,3 +157,44 @@ def test_bundle_search_from_file_opens_a_result(page, seed_site, artifacts_dir, 
     assert "统战委员" in target.inner_text()
     assert_in_view(page, target)
     assert all(url.startswith("file://") for url in request_log["seen"]), request_log["seen"]
+
+
+def _search_data(urls) -> list[str]:
+    return [url for url in urls if "/search/kb-" in url]
+
+
+def test_a_page_view_from_file_reads_no_search_data_until_the_search_box_is_used(page, small_site, request_log):
+    topic = next(p for p in sorted((small_site / "topics").glob("*.html")) if p.name != "index.html")
+    page.goto(topic.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
+    assert _search_data(request_log["seen"]) == [], "search data read on a page view"
+    search(page, "经费预算")
+    assert "预算" in first_result(page).inner_text()
+    assert any(url.endswith("/search/kb-shards.js") for url in request_log["seen"])
+
+
+def test_a_page_view_over_http_fetches_no_search_data_until_the_search_box_is_used(browser, small_site):
+    from bench.common import serve
+    with serve(small_site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        seen: list[str] = []
+        context.on("request", lambda request: seen.append(request.url))
+        page = context.new_page()
+        try:
+            page.goto(base + "topics/index.html")
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(1500)
+            assert not any(url.endswith("/search/kb-data.txt") for url in seen), "search data fetched on a page view"
+            search(page, "经费预算")
+            assert "预算" in first_result(page).inner_text()
+            assert any(url.endswith("/search/kb-data.txt") for url in seen)
+        finally:
+            context.close()
+
+
+def test_a_link_with_a_query_opens_the_search_with_its_results(page, small_site):
+    # A course's 检索 reading links to index.html?q=…: the search data is read for it.
+    page.goto((small_site / "index.html").as_uri() + "?q=" + quote("经费预算"))
+    page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=10_000)
+    assert "预算" in first_result(page).inner_text()

@@ -8,6 +8,10 @@
  * (search/kb-data-<n>.js) load side by side, and each goes to the worker as it arrives,
  * so the worker reads one while the next loads.
  *
+ * Nothing of the search data is read when a page is viewed: only when the reader turns
+ * to the search box (focus, the magnifier, a link with ?q=) are the shards loaded, or,
+ * over http(s), is the worker told to fetch its documents.
+ *
  * A search result that names a paragraph (…html?p=p-xxxx) lands on it.
  */
 (function () {
@@ -20,6 +24,10 @@
       var source = "(" + window.__kbSearch.toString() + ")(self)"
       worker = URL.createObjectURL(new Blob([source], { type: "text/javascript" }))
       feedShards(worker, new URL(config.base || ".", location.href))
+    } else {
+      captureWorker(worker, function (started) {
+        whenWanted(function () { started.postMessage({ kb: "load" }) })
+      })
     }
     config.search = worker
     element.textContent = JSON.stringify(config)
@@ -29,10 +37,38 @@
   if (target && !location.hash && document.getElementById(target))
     location.replace("#" + target)
 
+  /* Call start() once, when the reader turns to the search box. */
+  function whenWanted(start) {
+    var started = false
+    function go() { if (!started) { started = true; start() } }
+    if (new URLSearchParams(location.search).has("q")) return go()
+    document.addEventListener("focusin", function (event) {
+      if (event.target.classList && event.target.classList.contains("md-search__input")) go()
+    })
+    document.addEventListener("change", function (event) {
+      if (event.target.id === "__search" && event.target.checked) go()
+    })
+  }
+
   /* The theme starts the worker with `new Worker(url)`: the one started with our url is
-     kept, and the shards loaded until then wait for it. */
+     handed to `found`. Only until then is window.Worker replaced. */
+  function captureWorker(url, found) {
+    var Native = window.Worker
+    window.Worker = function (address, options) {
+      var started = new Native(address, options)
+      if (String(address) === url) {
+        window.Worker = Native
+        found(started)
+      }
+      return started
+    }
+    window.Worker.prototype = Native.prototype
+  }
+
+  /* From file://: the shards, loaded when wanted, each sent to the worker as it comes
+     (the ones that come before the theme has started it wait for it). */
   function feedShards(url, root) {
-    var Native = window.Worker, receiver = null, waiting = []
+    var receiver = null, waiting = []
     if (!root.pathname.endsWith("/")) root = new URL(root.href + "/")
 
     function send(message) {
@@ -57,17 +93,10 @@
       }
       for (var n = 0; n < total; n++) load("search/kb-data-" + n + ".js")
     }
-    /* Only until the theme has started it: then window.Worker is the browser's again. */
-    window.Worker = function (address, options) {
-      var started = new Native(address, options)
-      if (!receiver && String(address) === url) {
-        receiver = started
-        window.Worker = Native
-        waiting.splice(0).forEach(function (message) { started.postMessage(message) })
-      }
-      return started
-    }
-    window.Worker.prototype = Native.prototype
-    load("search/kb-shards.js")
+    captureWorker(url, function (started) {
+      receiver = started
+      waiting.splice(0).forEach(function (message) { started.postMessage(message) })
+    })
+    whenWanted(function () { load("search/kb-shards.js") })
   }
 })()

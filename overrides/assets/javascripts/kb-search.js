@@ -19,7 +19,7 @@
 })(function (scope) {
   "use strict"
 
-  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SHARD = "shard", FAILED = "failed"
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, SHARD = "shard", FAILED = "failed", LOAD = "load"
   var MAX_WORD = 8, WORD_COST = 12, CHAR_COST = 14
   var TOKEN = /[\u3400-\u9fff\uf900-\ufaff]+|[0-9a-z]+/g
   var K1 = 1.2, B = 0.75
@@ -423,15 +423,31 @@
     return { search: function () { return [[message]] } }
   }
 
+  /* Over http(s) the documents are fetched only once the page says the reader wants to
+     search ({kb: LOAD}); from file:// the page sends the shards only then. */
+  var index = null, wanted = false, started = false
+
+  function start() {
+    if (started || !index || !(wanted || (index.config.kb || {}).shards)) return
+    started = true
+    setup(index).catch(unavailable).then(function (made) {
+      engine = made
+      scope.postMessage({ type: READY })
+    })
+  }
+
   scope.onmessage = function (event) {
     var message = event.data
     if (message.kb === SHARD) {
       receive(message)
     } else if (message.type === SETUP) {
-      setup(message.data).catch(unavailable).then(function (made) {
-        engine = made
-        scope.postMessage({ type: READY })
-      })
+      index = message.data
+      var kb = index.config.kb
+      if (index.docs.length || !kb || !(kb.data || kb.shards)) wanted = true
+      start()
+    } else if (message.kb === LOAD) {
+      wanted = true
+      start()
     } else if (message.kb === FAILED) {
       engine = unavailable(message.reason)
       scope.postMessage({ type: READY })
