@@ -228,10 +228,53 @@ def first_result(browser, url: str, query: str, timeout: float, site: Path | Non
             "blocked_count": len(blocked), "errors": errors[:3]}
 
 
+def content_page(site: Path) -> Path:
+    """A page a reader opens to read, not the home page: ours, the first topic page; stock,
+    the first article's page."""
+    topics = sorted(p for p in (site / "topics").glob("*.html") if p.name != "index.html") \
+        if (site / "topics").is_dir() else []
+    if topics:
+        return topics[0]
+    pages = sorted(p for p in site.rglob("*.html")
+                   if p.name not in ("index.html", "404.html") and "assets" not in p.parts and "search" not in p.parts)
+    return pages[0] if pages else site / "index.html"
+
+
+def page_view(browser, page_file: Path, site: Path) -> dict:
+    """What opening one page from file:// reads, the reader not touching the search box:
+    the bytes of the site's files requested within 2 s of the page's load."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    requested: list[str] = []
+
+    def route(route):
+        if route.request.url.startswith(("file:", "blob:", "data:")):
+            requested.append(route.request.url)
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    try:
+        page.goto(page_file.as_uri())
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(2000)
+    finally:
+        context.close()
+    base = site.as_uri() + "/"
+    files = {f for f in (_site_file(site, base, u) for u in requested) if f}
+    return {"page": page_file.relative_to(site).as_posix(), "bytes": sum(f.stat().st_size for f in files),
+            "files": len(files), "search_bytes": sum(f.stat().st_size for f in files if f.parent.name == "search")}
+
+
 def browser_figures(browser, site: Path, query: str, runs: int, timeout: float, warmup: int = 1) -> dict:
     """Per transport: `warmup` runs thrown away (a reader's browser is already running),
     then `runs` runs; the median time, and the longest task of all runs."""
-    out = {}
+    out = {"page_view": {"home": page_view(browser, site / "index.html", site),
+                         "content": page_view(browser, content_page(site), site)}}
+    for kind, view in out["page_view"].items():
+        print(f"    page view ({kind}, {view['page']}): {view['bytes'] / KB:.0f} KB, "
+              f"{view['search_bytes'] / KB:.0f} KB of it search data", flush=True)
     with serve(site) as base:
         for transport, root in (("http", base), ("file", site.as_uri() + "/")):
             url = root + "index.html"
@@ -376,6 +419,11 @@ def rows(size: dict) -> list[tuple[str, object, object, str]]:
         ("Search index files `search_index.json` (+ ours: `kb-data.txt`) (MB)", ours.get("index_bytes"),
          _get(stock, "index_bytes"), "MB"),
         ("All of `search/` (MB)", ours.get("search_dir_bytes"), _get(stock, "search_dir_bytes"), "MB"),
+        ("Page view without search, `file://`, home page (KB)", _get(ours, "browser", "page_view", "home", "bytes"),
+         _get(stock, "browser", "page_view", "home", "bytes"), "KB"),
+        ("Page view without search, `file://`, a topic / an article page (KB)",
+         _get(ours, "browser", "page_view", "content", "bytes"),
+         _get(stock, "browser", "page_view", "content", "bytes"), "KB"),
         ("First search result, loopback HTTP (s)", _get(ours, "browser", "http", "median_s"),
          _get(stock, "browser", "http", "median_s"), "s"),
         ("First search result, `file://` (s)", _get(ours, "browser", "file", "median_s"),
@@ -433,6 +481,13 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
     out.append(("no main-thread long task over 200 ms (`file://` and HTTP)",
                 f"longest {_fmt(tasks[0], 'ms')} ms (`file://`), {_fmt(tasks[1], 'ms')} ms (HTTP)",
                 None if None in tasks else max(tasks) <= 200))
+    views = [(_get(ours, "browser", "page_view", kind, "bytes"), _get(stock, "browser", "page_view", kind, "bytes"))
+             for kind in ("home", "content")]
+    if all(a is not None and b for a, b in views):
+        worst = max(a / b for a, b in views)
+        out.append(("(issue 18) page view without search, `file://`: ≤ 1.5× the bytes of a stock page",
+                    ", ".join(f"{a / KB:.0f} vs {b / KB:.0f} KB" for a, b in views) + f": worst {worst:.2f}×",
+                    worst <= 1.5))
     peaks = [v for v in (_get(ours, p, "rss_mb") for p in ("cold", "warm", "rebuild")) if v is not None]
     out.append(("peak RSS ≤ 500 MB", f"{max(peaks):.0f} MB" if peaks else "—", bool(peaks) and max(peaks) <= 500))
     return out

@@ -16,6 +16,7 @@ from .extract.sections import PointSplitter
 from .extract.topics import TopicAssigner
 from .ingest import Ingest, read_document, source_files
 from .cache import Cache, digest
+from .progress import current as progress
 from .structure import Article, Corpus, Document, Skipped
 
 
@@ -33,7 +34,10 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
     articles: list[Article] = []
     coverage_in_order: list[float] = []
     band_keys: dict[bytes, tuple[int, ...]] = {}
+    shown = progress()
+    shown.begin("读取源文件", total=sum(1 for path in source_dir.rglob("*") if path.is_file()))
     for name, data in source_files(source_dir):
+        shown.tick()
         if isinstance(data, Skipped):
             skipped.append(data)
             continue
@@ -52,6 +56,7 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
         for article, coverage in per_article:
             articles.append(article)
             coverage_in_order.append(coverage)
+    shown.begin("全库分析（重复、案例）")
     assign_slugs(articles, memo=memo.tables["slugs"])
     coverage = {article.slug: value for article, value in zip(articles, coverage_in_order)}
     merges = find_duplicates(articles, known=band_keys, similarities=memo.tables["jaccard"])

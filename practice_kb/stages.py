@@ -33,6 +33,7 @@ from .extract.addresses import AddressHistory
 from .extract.tokens import Cuts, use as use_cuts
 from .ingest import SourcesUnavailable
 from .pipeline import build_corpus
+from .progress import current as progress
 from .render import iter_pages, iter_source_pages, page_context, render_redirects, render_term_pages
 from .render.writer import remove_stale, write_page
 from .report import build_report
@@ -121,7 +122,11 @@ class SiteBuild:
                 key = outputs.text_key(name, text) if outputs is not None and name not in in_nav else None
                 yield name, (write_page(generated, name, text), key, front_matter_title(text))
 
+        shown = progress()
+        shown.begin("生成页面与检索索引")
+
         def keep(names: list[str], name: str, outcome: tuple[bool, str | None, str]) -> None:
+            shown.tick()
             changed, key, title = outcome
             if changed:
                 self.written.append(name)
@@ -151,6 +156,7 @@ class SiteBuild:
     # ------------------------------------------------------------------ 3. assemble
 
     def assemble(self) -> None:
+        progress().begin("构建报告")
         corpus, index = self.corpus, self.index
         self.report = build_report(corpus)
         self.redirects = render_redirects(corpus, self.moves)
@@ -169,11 +175,13 @@ class SiteBuild:
         # What is left for the theme and `finish` is above; the corpus and the index are not
         # held while MkDocs renders every page (the build's peak of memory).
         del self.corpus, self.index, self.courses, self.moves
+        progress().end()
 
     # ------------------------------------------------------------------ 5. finish
 
     def finish(self, site: Path, site_name: str, outputs: PageOutputs | None) -> None:
         """Raises SiteIncomplete when the site on disk is not what was planned."""
+        progress().begin("写入检索文件，检查站点")
         report = json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         self._write(site, "report.json", report)
         # Renamed topics: their old addresses lead on to the new ones.
@@ -193,6 +201,8 @@ class SiteBuild:
         if problems:
             raise SiteIncomplete(site, problems)
         self._keep_addresses()
+        if progress().ends_with_build:
+            progress().finish()
 
     def _write(self, site: Path, name: str, text: str) -> None:
         target = site / name

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from practice_kb.commands.build import build  # noqa: E402
+from practice_kb.progress import Progress  # noqa: E402
 
 
 def main() -> int:
@@ -24,9 +25,11 @@ def main() -> int:
     parser.add_argument("--no-bundle", action="store_true", help="build the site only")
     parser.add_argument("--no-wait", action="store_true",
                         help="if another build of the project is running, stop at once instead of waiting for it")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress and no stage timings (for scripts); errors are still said")
     args = parser.parse_args()
     return build(Path(args.config), Path(args.site), None if args.no_bundle else Path(args.dist),
-                 wait=not args.no_wait)
+                 wait=not args.no_wait, shown=Progress.for_terminal(quiet=args.quiet))
 
 
 if __name__ == "__main__":

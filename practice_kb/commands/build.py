@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from ..lock import BuildBusy, BuildLock, lock_path
+from ..progress import Progress, current as current_progress, using
 
 # Material prints a notice about MkDocs 2 on every build; it is not for our editors.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -28,12 +29,15 @@ BUNDLE_README = """基层工作经验知识库（离线版）
 """
 
 
-def build(config_path: Path, site_dir: Path, dist_dir: Path | None, wait: bool = True) -> int:
+def build(config_path: Path, site_dir: Path, dist_dir: Path | None, wait: bool = True,
+          shown: Progress | None = None) -> int:
     """Build; on failure print why and leave the previous site and bundle untouched.
     One build of a project at a time: another one running is waited for (or, with
-    wait=False, this one refuses at once)."""
+    wait=False, this one refuses at once). `shown`: how the build shows its progress
+    (progress.py); by default its stage timings in one line of the log."""
+    shown = shown or Progress("log", ends_with_build=False)
     try:
-        with BuildLock(lock_path(config_path.resolve().parent), wait=wait):
+        with BuildLock(lock_path(config_path.resolve().parent), wait=wait), using(shown):
             return _build(config_path, site_dir, dist_dir)
     except BuildBusy as error:
         print(f"构建未开始：{error}", file=sys.stderr)
@@ -56,10 +60,12 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
         finally:
             config.plugins.on_shutdown()
         if dist_dir is not None:
-            bundle_staging = stage_bundle(staging, dist_dir)
-        _swap(staging, site_dir)
-        if bundle_staging is not None:
-            bundle_staging.publish()
+            with current_progress().stage("离线包"):
+                bundle_staging = stage_bundle(staging, dist_dir)
+        with current_progress().stage("发布"):
+            _swap(staging, site_dir)
+            if bundle_staging is not None:
+                bundle_staging.publish()
     except (exceptions.MkDocsException, OSError, ValueError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         if bundle_staging is not None:
@@ -73,6 +79,7 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
             bundle_staging.discard()
         print("构建中断或出错，保留原有站点（详见下方信息）", file=sys.stderr)
         raise
+    current_progress().finish()
     print(f"站点：{site_dir}")
     if bundle_staging is not None:
         print(f"离线包：{bundle_staging.archive}")

@@ -10,6 +10,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..lock import BuildBusy, BuildLock, lock_path, wait_wanted
+from ..progress import current as progress
 from ..render import html_pages
 from ..render.outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs, nav_entries
 from ..stages import BuildInputError, Folders, SiteBuild, log
@@ -106,6 +107,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             plan.pages[file.dest_uri] = str(file.page.meta.get("title") or file.page.title or "")
         for name in self.carried:
             plan.pages[name[:-len(".md")] + ".html"] = self.build.titles.get(name, "")
+        progress().begin("主题渲染页面", total=len(plan.pages) - len(self.carried))
         return env
 
     def on_page_content(self, html, *, page, config, files):
@@ -124,6 +126,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_post_page(self, output, *, page, config):
         # Smaller pages (see html_pages.compact); keep what the theme made, for the next
         # build. An output reused from an earlier build was kept compacted.
+        progress().tick()
         if page.meta.get("template") == CACHED_TEMPLATE:
             return output
         output = html_pages.compact(output)
