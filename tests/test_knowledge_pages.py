@@ -389,3 +389,35 @@ def test_every_case_page_has_a_title_sources_and_figures_that_check_out(report, 
                 failures.append(f"{name}: figure {value!r}: clause {clause!r} is not in its paragraph")
     assert figures_checked > 10, f"only {figures_checked} figures on the case pages"
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(("folder", "tab"), [("topics", "专题"), ("cases", "案例"), ("sources", "原文"), ("terms", "索引")])
+def test_a_page_outside_the_navigation_marks_its_tab_and_says_where_it_sits(site, html_tree, folder, tab):
+    page = next(p for p in sorted((site / folder).glob("*.html")) if p.name != "index.html"
+                and b'http-equiv="refresh"' not in p.read_bytes()[:600])
+    tree = html_tree(page)
+    active = [" ".join(item.text().split()) for item in tree.find_all("li", "md-tabs__item--active")]
+    assert active == [tab], (page.name, active)
+    crumbs = tree.find("nav", "kb-crumbs")
+    assert crumbs is not None, page.name
+    links = [(a.attrs.get("href"), " ".join(a.text().split())) for a in crumbs.iter("a")]
+    assert links[0] == ("../index.html", "首页") and links[1][1] == tab
+    assert (site / folder / links[1][0]).resolve().is_file()
+    assert crumbs.find("span").attrs.get("aria-current") == "page"
+
+
+def test_each_generated_page_belongs_to_the_tab_of_its_folder_or_list():
+    from types import SimpleNamespace
+
+    from practice_kb.render.nav import tab_page
+    nav = [SimpleNamespace(file=SimpleNamespace(src_uri=name)) for name in
+           ("index.md", "topics/index.md", "problems.md", "cases/index.md", "terms.md", "courses/index.md")]
+    def tab(name):
+        found = tab_page(name, nav)
+        return found.file.src_uri if found else None
+    assert tab("topics/dangwai-ganbu.md") == "topics/index.md"
+    assert tab("topics/dangwai-ganbu-problems-2.md") == "topics/index.md"
+    assert tab("problems-3.md") == "problems.md"
+    assert tab("cases/index-2.md") == tab("cases/laifeng.md") == "cases/index.md"
+    assert tab("terms/t.md") == "terms.md"
+    assert tab("others.md") is None

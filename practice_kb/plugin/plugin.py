@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..lock import BuildBusy, BuildLock, lock_path, wait_wanted
 from ..progress import current as progress
 from ..render import html_pages
+from ..render.nav import tab_page
 from ..render.outputs import TEMPLATE as CACHED_TEMPLATE, PageOutputs, nav_entries
 from ..stages import BuildInputError, Folders, SiteBuild, log
 from ..verify import SiteIncomplete
@@ -123,7 +124,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         page.meta["template"] = CACHED_TEMPLATE
         return cached
 
+    def on_page_context(self, context, *, page, config, nav):
+        # A page outside the navigation marks the tab it belongs to (render/nav.py).
+        self._tab = None if page.file.inclusion.is_in_nav() else tab_page(page.file.src_uri, nav.pages)
+        if self._tab is not None:
+            self._tab.active = True
+        return context
+
     def on_post_page(self, output, *, page, config):
+        if getattr(self, "_tab", None) is not None:
+            self._tab.active, self._tab = False, None
         # Smaller pages (see html_pages.compact); keep what the theme made, for the next
         # build. An output reused from an earlier build was kept compacted.
         progress().tick()
