@@ -8,6 +8,8 @@ unchanged. Whatever an upgrade could break silently is here, each with a test
   box shown for this plugin's search instead of the theme's search plugin (which is not
   loaded: its indexing of every page would be thrown away), and its search dialog
   (partials/search.html, role="dialog") given the accessible name it lacks;
+- the footer line (overrides/partials/copyright.html, included by the theme's footer):
+  in Chinese, with the link to 构建报告, which is not among the main tabs;
 - colours of the theme's own elements that fall short of 4.5:1 (tabs, search result
   meta), overridden in docs/assets/kb.css under the theme's class names;
 - the search worker: the page's `__config.search` names the worker the theme starts;

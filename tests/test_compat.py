@@ -62,3 +62,9 @@ def test_the_theme_search_assets_left_out_are_where_the_theme_ships_them():
 def test_the_search_box_is_in_the_page_without_materials_search_plugin(seed_site):
     page = (seed_site[0] / "index.html").read_text(encoding="utf-8")
     assert 'data-md-component="search-query"' in page and 'for="__search"' in page
+
+
+def test_the_theme_footer_includes_the_copyright_partial_we_override():
+    footer = (compat.MATERIAL_TEMPLATES / "partials" / "footer.html").read_text(encoding="utf-8")
+    assert '{% include "partials/copyright.html" %}' in footer
+    assert (ROOT / "overrides" / "partials" / "copyright.html").is_file()

@@ -421,3 +421,14 @@ def test_each_generated_page_belongs_to_the_tab_of_its_folder_or_list():
     assert tab("cases/index-2.md") == tab("cases/laifeng.md") == "cases/index.md"
     assert tab("terms/t.md") == "terms.md"
     assert tab("others.md") is None
+
+
+def test_the_build_report_is_in_every_pages_footer_not_among_the_tabs(site, html_tree):
+    for page in (site / "index.html", next(p for p in sorted((site / "topics").glob("*.html")) if p.name != "index.html")):
+        tree = html_tree(page)
+        tabs = [" ".join(a.text().split()) for a in tree.find_all("a", "md-tabs__link")]
+        assert "构建报告" not in tabs and "专题" in tabs
+        footer = tree.find("div", "md-copyright")
+        links = {" ".join(a.text().split()): a.attrs.get("href") for a in footer.iter("a")}
+        assert "构建报告" in links and (page.parent / links["构建报告"]).resolve() == (site / "report.html").resolve()
+        assert "Made with" not in footer.text()
