@@ -53,4 +53,5 @@ def test_the_open_search_with_results_has_no_serious_accessibility_violation(pag
     page.wait_for_load_state("load")
     from tests.test_search_browser import search
     search(page, "统战")
+    page.wait_for_timeout(600)            # the results fade in: judge their colours, not the fade
     assert blocking(page) == []

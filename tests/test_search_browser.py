@@ -198,3 +198,18 @@ def test_a_link_with_a_query_opens_the_search_with_its_results(page, small_site)
     page.goto((small_site / "index.html").as_uri() + "?q=" + quote("经费预算"))
     page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=10_000)
     assert "预算" in first_result(page).inner_text()
+
+
+def test_the_home_pages_search_box_opens_the_search_on_a_phone(page, small_site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto((small_site / "index.html").as_uri())
+    button = page.locator(".kb-search-button")
+    assert button.is_visible() and not page.evaluate("document.getElementById('__search').checked")
+    button.click()
+    field = page.locator(".md-search__input")
+    field.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("经费预算")
+    field.press("End")
+    page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=10_000)
+    assert "预算" in first_result(page).inner_text()

@@ -105,3 +105,17 @@ window.addEventListener("afterprint", function () {
     details.removeAttribute("data-kb-printed")
   })
 })
+
+/* The home page's own search box (a button that looks like one): opens the theme's search
+   and puts the cursor in it, on a phone too, where the header shows only a magnifier. */
+document.querySelectorAll(".kb-search-button").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var toggle = document.getElementById("__search")
+    if (toggle && !toggle.checked) {
+      toggle.checked = true
+      toggle.dispatchEvent(new Event("change"))
+    }
+    var field = document.querySelector(".md-search__input")
+    if (field) field.focus()
+  })
+})
