@@ -20,6 +20,8 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,8 +80,7 @@ class SiteBuild:
         self.pages: list[str] = []                 # the generated pages' paths
         self.page_keys: dict[str, str] = {}        # their theme-output keys, outside the nav
         self.written: list[str] = []               # the pages whose text changed
-        self.report: dict = {}
-        self.search_files: dict[str, str] = {}
+        self.held: Path | None = None              # report.json and search/, until finish
         self.redirects: dict[str, str] = {}
         self.build_stats: dict = {}
 
@@ -156,19 +157,26 @@ class SiteBuild:
     # ------------------------------------------------------------------ 3. assemble
 
     def assemble(self) -> None:
+        """The report, the redirects and the search files, written to a folder of their own
+        until `finish` puts them into the site: they are not held in memory meanwhile,
+        while MkDocs renders every page (the build's peak)."""
         progress().begin("构建报告")
         corpus, index = self.corpus, self.index
-        self.report = build_report(corpus)
+        report = build_report(corpus)
         self.redirects = render_redirects(corpus, self.moves)
         self.history.add(corpus)
+        self.held = Path(tempfile.mkdtemp(prefix="practice-kb-"))
         if self.search_config is not None:
-            self.search_files = index.files(self.search_config)
-            self.report["search"] = {
+            files = index.files(self.search_config)
+            report["search"] = {
                 "text_bytes": index.text_bytes, "targets": len(index.docs),
-                "index_bytes": sum(len(self.search_files[n].encode()) for n in ("search_index.json", "kb-data.txt")),
-                "file_index_bytes": sum(len(text.encode()) for name, text in self.search_files.items()
-                                        if name.endswith(".js")),
+                "index_bytes": sum(len(files[n].encode()) for n in ("search_index.json", "kb-data.txt")),
+                "file_index_bytes": sum(len(text.encode()) for name, text in files.items() if name.endswith(".js")),
                 "vocabulary": len(index.vocabulary.levels), "user_words": len(index.vocabulary.user_words)}
+            for name, text in files.items():
+                self._hold(f"search/{name}", text)
+            del files
+        self._hold("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)
         log.info("知识库：%d 篇文章，%d 个页面（%d 个有变化）", len(corpus.articles), len(self.pages), len(self.written))
@@ -182,18 +190,21 @@ class SiteBuild:
     def finish(self, site: Path, site_name: str, outputs: PageOutputs | None) -> None:
         """Raises SiteIncomplete when the site on disk is not what was planned."""
         progress().begin("写入检索文件，检查站点")
-        report = json.dumps(self.report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        self._write(site, "report.json", report)
         # Renamed topics: their old addresses lead on to the new ones.
         for name, html in self.redirects.items():
             if not (site / name).exists():
                 self._write(site, name, html)
         if self.search_config is not None:
             drop_theme_search_assets(site)
-        # The search files (see search/index.py): the stub JSON and documents for http(s),
-        # the script form for file://, and the user dictionary for editors.
-        for name, text in self.search_files.items():
-            self._write(site, f"search/{name}", text)
+        # report.json, and the search files (see search/index.py): the stub JSON and
+        # documents for http(s), the script form for file://, the user dictionary for editors.
+        for held in sorted(p for p in self.held.rglob("*") if p.is_file()):
+            name = held.relative_to(self.held).as_posix()
+            target = site / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(held, target)
+            self.plan.files[name] = held.stat().st_size
+        self.discard()
         if outputs is not None:
             outputs.save()
         self._account_for_caches(outputs)
@@ -203,6 +214,18 @@ class SiteBuild:
         self._keep_addresses()
         if progress().ends_with_build:
             progress().finish()
+
+    def discard(self) -> None:
+        """The files held for the site, removed (after finish, or when the build failed)."""
+        held = getattr(self, "held", None)
+        if held is not None:
+            shutil.rmtree(held, ignore_errors=True)
+            self.held = None
+
+    def _hold(self, name: str, text: str) -> None:
+        target = self.held / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
     def _write(self, site: Path, name: str, text: str) -> None:
         target = site / name

@@ -163,6 +163,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_build_error(self, *, error):
         # A failed build lets the next one (or another command's) go ahead.
+        self.build.discard()
         self._release_lock()
 
     def _release_lock(self) -> None:
