@@ -10,6 +10,7 @@ process behind still writing pages.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import pickle
@@ -70,6 +71,23 @@ def pool_map(work: Callable, argument_tuples: list[tuple], workers: int) -> list
 def _call(work_and_args):
     work, args = work_and_args
     return work(*args)
+
+
+def release_memory() -> None:
+    """Collect what is garbage and hand the freed pages back to the system (glibc's
+    malloc_trim), so that what comes next grows from what is really held, not from the
+    high-water mark of what came before."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):
+            pass
+
+
+def can_fork() -> bool:
+    """Whether work can go to a forked process here."""
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def cores() -> int:

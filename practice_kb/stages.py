@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import parallel
+from .parallel import release_memory
 from .cache import Cache
 from .compat import THEME_SEARCH_CONFIG, drop_theme_search_assets
 from .config.courses import load_courses
@@ -183,6 +184,7 @@ class SiteBuild:
         # What is left for the theme and `finish` is above; the corpus and the index are not
         # held while MkDocs renders every page (the build's peak of memory).
         del self.corpus, self.index, self.courses, self.moves
+        release_memory()
         progress().end()
 
     # ------------------------------------------------------------------ 5. finish

@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from ..lock import BuildBusy, BuildLock, lock_path
+from ..parallel import release_memory
 from ..progress import Progress, current as current_progress, using
 
 # Material prints a notice about MkDocs 2 on every build; it is not for our editors.
@@ -59,6 +60,7 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+        release_memory()            # the pages MkDocs held, before the bundle and the summary
         if dist_dir is not None:
             with current_progress().stage("离线包"):
                 bundle_staging = stage_bundle(staging, dist_dir)

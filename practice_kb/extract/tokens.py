@@ -16,7 +16,7 @@ from pathlib import Path
 import jieba
 
 from ..cache import Cache, digest
-from ..parallel import cores, pool_map
+from ..parallel import can_fork, cores, pool_map
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -88,7 +88,11 @@ class Cuts:
                 missing[key] = text
         pending = list(missing.values())
         workers = cores() if workers is None else workers
-        if workers < 2 or len(pending) < PARALLEL_FROM:
+        if kind == "t" and pending and can_fork():
+            # Tagged cuts are made in forked processes however few: jieba's tag table (some
+            # 50 MB) then never loads into this one, which goes on to hold every page.
+            values = _cut_in_processes(kind, pending, max(1, min(workers, len(pending) // PARALLEL_FROM + 1)))
+        elif workers < 2 or len(pending) < PARALLEL_FROM:
             values = _cut_many(kind, pending)
         else:
             values = _cut_in_processes(kind, pending, workers)
@@ -114,11 +118,10 @@ def _key(kind: str, text: str) -> tuple[str, bytes]:
 
 
 def _cut_in_processes(kind: str, texts: list[str], workers: int) -> list:
-    """The texts cut in forked processes, in order. jieba's dictionaries are loaded before
-    the fork, so the workers share them instead of each loading its own."""
+    """The texts cut in forked processes, in order. jieba's dictionary is loaded before the
+    fork, so the workers share it instead of each loading its own; the tag table is each
+    worker's own, so that this process never holds it (see Cuts.prefetch)."""
     jieba.dt.check_initialized()
-    if kind == "t":
-        importlib.import_module("jieba.posseg")     # its tag table too, before the fork
     size = max(1, min(500, len(texts) // (workers * 4) or 1))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     parts = pool_map(_cut_many, [(kind, chunk) for chunk in chunks], workers)
