@@ -213,3 +213,11 @@ def test_the_home_pages_search_box_opens_the_search_on_a_phone(page, small_site)
     field.press("End")
     page.wait_for_selector(".md-search-result__item a.md-search-result__link", timeout=10_000)
     assert "预算" in first_result(page).inner_text()
+
+
+def test_a_result_that_lacks_a_word_of_the_query_is_not_shown_with_struck_through_words(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "统战委员 火星")
+    panel = page.locator(".md-search-result").inner_text()
+    assert "统战委员" in first_result(page).inner_text()
+    assert "缺少" not in panel and page.locator(".md-search-result del").count() == 0

@@ -339,8 +339,10 @@
   }
 
   Engine.prototype.item = function (i, location, title, score, terms, holds) {
+    /* Only the terms a result holds: the theme would list the others struck through under
+       "缺少", which readers took for a correction of their query. The snippet's marks and
+       the ranking already say how well a result matches. */
     var present = {}
-    terms.forEach(function (term) { present[term] = holds.found.indexOf(term) !== -1 })
     holds.found.forEach(function (term) { present[term] = true })
     return {
       location: location,
