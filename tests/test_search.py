@@ -374,3 +374,14 @@ def test_a_kept_tally_unpacks_to_the_tally_made_fresh_even_with_odd_characters()
     kept = article_tally(paragraphs, Table(memo.used))
     assert kept == fresh and kept[0]["统战"] == 2 and isinstance(memo.used[next(iter(memo.used))][0], dict)
     assert article_tally([""], Table({})) == (Counter(), Counter())
+
+
+def test_a_query_word_finds_the_paragraphs_that_say_a_word_of_its_synonym_group(page, engine, corpus):
+    # 缺乏 and 不足 are one group in rules/search.yml: the paragraph saying 经费不足 comes first,
+    # marked, though the query never says 不足.
+    groups = page.evaluate("q => engine.search(q)", "经费缺乏")
+    first = groups[0][0]
+    article = next(a for a in corpus.articles if first["location"].startswith(f"sources/{a.slug}.html"))
+    anchor = first["location"].split("?p=")[1]
+    assert "经费不足" in next(p for p in article.paragraphs if p.anchor == anchor).text
+    assert "不足</mark>" in first["text"]

@@ -169,7 +169,7 @@ SCHEMAS: dict[str, FileSchema] = {
     "punctuation.yml": FileSchema(Fields({"marks": Map(Str, Str), "parentheses": List(Str)})),
     "search.yml": FileSchema(Fields({
         "compound_min_count": Int, "compound_min_articles": Int, "compound_max_length": Int,
-        "stopwords": List(Str),
+        "stopwords": List(Str), "?synonym_weight": Number, "?synonyms": List(List(Str, 2)),
         "boost": Fields({"page": Number, "title": Number, "heading": Number, "text": Number}),
         "term_index": Fields({"max_terms": Int, "min_paragraphs": Int, "paragraphs_per_term": Int}),
     })),

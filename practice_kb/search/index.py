@@ -113,6 +113,7 @@ class SearchIndex:
             "repairs": sorted([[k, v] for k, v in phrase_repairs().items()]),
             "aliases": self.aliases,
             "stop": rules["stopwords"],
+            "synonyms": rules.get("synonyms") or [], "synonym_weight": rules.get("synonym_weight", 0.8),
             "boost": [rules["boost"][k] for k in KINDS],
         }
         return {**theme_config, "kb": kb}

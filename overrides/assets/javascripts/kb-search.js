@@ -126,6 +126,15 @@
     this.repairPattern = lefts.length ? new RegExp(lefts.join("|"), "g") : null
     this.aliases = kb.aliases
     this.stop = new Set(kb.stop)
+    /* word → the other words of its group (search.yml synonyms), folded as queries are */
+    var variants = this.variants = new Map()
+    ;(kb.synonyms || []).forEach(function (group) {
+      var words = group.map(normalize)
+      words.forEach(function (w) {
+        variants.set(w, (variants.get(w) || []).concat(words.filter(function (o) { return o !== w })))
+      })
+    })
+    this.synonymWeight = kb.synonym_weight || 0.8
     this.boost = kb.boost
     this.docs = documents.docs
     this.all = documents.texts.join("\u0000")
@@ -218,24 +227,38 @@
     return this.all.slice(doc.start, doc.start + doc.text.length)
   }
 
-  /* Where a word is found: whole, or else all of its parts in the same document */
+  /* Occurrences of a word or of the words of its synonym group (counted at their weight);
+     the words found are added to `seen`, for marking */
+  Engine.prototype.occurrencesOrSynonyms = function (word, seen) {
+    var found = this.occurrences(word), weight = this.synonymWeight, self = this
+    if (found.size) seen.push(word)
+    ;(this.variants.get(word) || []).forEach(function (other) {
+      var more = self.occurrences(other)
+      if (more.size) seen.push(other)
+      more.forEach(function (count, doc) { found.set(doc, (found.get(doc) || 0) + count * weight) })
+    })
+    return found
+  }
+
+  /* Where a word (or a synonym) is found: whole, or else all of its parts in one document */
   Engine.prototype.matches = function (word) {
-    var whole = this.occurrences(word)
+    var seen = []
+    var whole = this.occurrencesOrSynonyms(word, seen)
     if (whole.size || word.length <= 2)
-      return { docs: whole, factor: 1, words: [word] }
+      return { docs: whole, factor: 1, words: seen.length ? seen : [word] }
     var parts = this.parts(word)
     if (parts.length < 2)
       return { docs: whole, factor: 1, words: [word] }
-    var self = this, docs = null
+    var self = this, docs = null, partWords = []
     parts.forEach(function (part) {
-      var found = self.occurrences(part), next = new Map()
+      var found = self.occurrencesOrSynonyms(part, partWords), next = new Map()
       found.forEach(function (count, doc) {
         if (docs === null || docs.has(doc))
           next.set(doc, Math.min(count, docs === null ? count : docs.get(doc)))
       })
       docs = next
     })
-    return { docs: docs, factor: PART_FACTOR, words: parts }
+    return { docs: docs, factor: PART_FACTOR, words: partWords.length ? partWords : parts }
   }
 
   /* The kind-0 document (what a page says at its top) of each page */
