@@ -123,6 +123,12 @@ def test_the_example_course_handout_prints_on_a4(page, seed_site, artifacts_dir)
     readings = page.locator(".kb-handout-reading")
     assert readings.count() >= 5
     assert page.locator(".kb-handout-link").first.is_visible()         # link targets on paper
+    # Quotations print dark, not in the theme's light blockquote grey.
+    quote = page.locator("blockquote.kb-quote p").first
+    assert quote.count() == 1
+    grey = page.evaluate("e => getComputedStyle(e).color", quote.element_handle())
+    alpha = float(grey.rsplit(",", 1)[1].rstrip(")")) if grey.startswith("rgba") else 1.0
+    assert alpha >= 0.85, grey
     page.set_viewport_size({"width": 794, "height": 1123})             # A4 at 96 dpi
     page.screenshot(path=str(artifacts_dir / "print-course-handout-page1.png"))
     pdf = artifacts_dir / "print-course-handout.pdf"
