@@ -30,7 +30,9 @@ def test_an_error_that_cannot_travel_comes_back_with_its_traceback():
         raise Local("无法传回")
 
     with pytest.raises(RuntimeError, match="无法传回"):
-        parallel.start(fail)()
+        parallel.start(fail, fork=True)()
+    with pytest.raises(Local, match="无法传回"):       # on one core the work runs here: itself
+        parallel.start(fail, fork=False)()
 
 
 def test_a_child_that_dies_is_an_error_not_a_hang():
