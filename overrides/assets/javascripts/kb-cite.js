@@ -4,7 +4,8 @@
  *
  * The permanent link is built on the site's public address (mkdocs.yml site_url) when
  * there is one, so a link copied from the USB bundle still points at the website;
- * without it, on the address the page was opened from.
+ * without it, on the address the page was opened from (printed from file://: the page's
+ * place in the site, "本站 sources/…").
  */
 (function () {
   var config = JSON.parse(document.getElementById("__config").textContent)
@@ -17,6 +18,15 @@
     url.search = ""
     var path = url.href.indexOf(root) === 0 ? url.href.slice(root.length) : null
     return path === null ? url.href : site + path
+  }
+
+  /* A link target as paper shows it: the public address when there is one; opened from
+     file:// without one, the page's place in the site ("本站 sources/…"), the same on every
+     machine, not the path of the copy the trainer printed from */
+  function printed(href) {
+    var link = permanent(href)
+    if (meta && meta.content || location.protocol !== "file:" || link.indexOf(root) !== 0) return link
+    return "本站 " + decodeURI(link.slice(root.length))
   }
 
   function copy(text) {
@@ -88,7 +98,7 @@
   document.querySelectorAll("article.md-content__inner a[href]").forEach(function (a) {
     var href = a.getAttribute("href")
     if (href && href.charAt(0) !== "#" && !a.classList.contains("kb-pilcrow") && !a.classList.contains("headerlink"))
-      a.setAttribute("data-print-href", permanent(href))
+      a.setAttribute("data-print-href", printed(href))
   })
 })()
 
