@@ -17,10 +17,28 @@ _ID = re.compile(r'\sid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 
 
+class _Packed:
+    """A page text MkDocs holds from when it reads the page until the build ends: a large
+    corpus's pages are held compressed (about a quarter of their size) in `_<name>`, and
+    opened when the theme reads them."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.slot = f"_{name}"
+
+    def __get__(self, page, owner=None):
+        return self if page is None else _opened(getattr(page, self.slot))
+
+    def __set__(self, page, text: str | None) -> None:
+        setattr(page, self.slot, _packed(text))
+
+
 class HtmlPage(Page):
     """A generated page: MkDocs reads it as any page, and renders its body as it stands
     when its front matter says `markup: html` (as Material's blog plugin gives its pages
     a Page class of their own)."""
+
+    markdown = _Packed()
+    content = _Packed()
 
     def render(self, config, files) -> None:
         if self.meta.get("markup") != "html":
@@ -30,25 +48,6 @@ class HtmlPage(Page):
         self._content = self._markdown          # the same packed body, not a second copy
         self.toc = get_toc(toc_tokens(body))
         self.present_anchor_ids = set(_ID.findall(body))
-
-    # MkDocs holds every page's text from when it reads the page until the build ends; a
-    # large corpus's pages are held compressed (about a quarter of their size) and opened
-    # when the theme reads them.
-    @property
-    def markdown(self) -> str | None:
-        return _opened(self._markdown)
-
-    @markdown.setter
-    def markdown(self, text: str | None) -> None:
-        self._markdown = _packed(text)
-
-    @property
-    def content(self) -> str | None:
-        return _opened(self._content)
-
-    @content.setter
-    def content(self, text: str | None) -> None:
-        self._content = _packed(text)
 
 
 class _Title:
