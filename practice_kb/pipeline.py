@@ -14,7 +14,7 @@ from .extract.identity import assign_anchors, assign_slugs
 from .extract.offtopic import find_off_topic
 from .extract.sections import PointSplitter
 from .extract.topics import TopicAssigner
-from .ingest import Ingest, read_document, source_files
+from .ingest import Ingest, read_document, source_files, source_paths
 from .cache import Cache, digest
 from .progress import current as progress
 from .structure import Article, Corpus, Document, Skipped
@@ -34,9 +34,10 @@ def build_corpus(source_dir: Path, taxonomy_path: Path, cache: Path | None = Non
     articles: list[Article] = []
     coverage_in_order: list[float] = []
     band_keys: dict[bytes, tuple[int, ...]] = {}
+    paths = source_paths(source_dir)
     shown = progress()
-    shown.begin("读取源文件", total=sum(1 for path in source_dir.rglob("*") if path.is_file()))
-    for name, data in source_files(source_dir):
+    shown.begin("读取源文件", total=len(paths))
+    for name, data in source_files(source_dir, paths):
         shown.tick()
         if isinstance(data, Skipped):
             skipped.append(data)

@@ -70,3 +70,14 @@ def test_a_build_under_mkdocs_says_its_stage_timings_in_one_log_line(tmp_path, c
         assert build(config, tmp_path / "site", None) == 0
     lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("用时：")]
     assert len(lines) == 1 and "读取源文件" in lines[0] and "主题渲染页面" in lines[0] and "发布" in lines[0]
+
+
+def test_reading_counts_the_source_files_it_reads_not_every_file_in_the_folder(tmp_path):
+    from practice_kb.pipeline import build_corpus
+    from practice_kb.progress import using
+    sources = small_sources(tmp_path)
+    (sources / "封面.jpg").write_bytes(b"\xff\xd8 not a source")
+    out = io.StringIO()
+    with using(Progress("lines", out, every=0)):
+        build_corpus(sources, ROOT / "topics.yml")
+    assert "读取源文件…（共 3 项）" in out.getvalue() and "读取源文件：3/3（100%）" in out.getvalue()

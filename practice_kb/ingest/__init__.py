@@ -149,17 +149,25 @@ class SourcesUnavailable(OSError):
     missing whatever could not be read."""
 
 
-def source_files(directory: Path):
-    """(name, bytes) of every source file under directory in name order, or (name, Skipped)
-    for one that cannot be read as a file. Raises SourcesUnavailable when the folder or a
-    file listed in it is gone by the time it is read."""
-    root = directory.resolve()
+def source_paths(directory: Path) -> list[Path]:
+    """Every source file under directory, in name order. Raises SourcesUnavailable when the
+    folder cannot be listed or is gone."""
     try:
         paths = sorted(p for p in directory.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES)
     except OSError as error:
         raise SourcesUnavailable(f"无法读取源文件目录 {directory}：{error.strerror or error}") from None
     if not directory.is_dir():          # gone while listed: pathlib then lists nothing
         raise SourcesUnavailable(f"源文件目录在构建过程中消失：{directory}（被移动或删除？）")
+    return paths
+
+
+def source_files(directory: Path, paths: list[Path] | None = None):
+    """(name, bytes) of every source file under directory in name order (`paths`, if the
+    caller listed them with source_paths already), or (name, Skipped) for one that cannot
+    be read as a file. Raises SourcesUnavailable when the folder or a file listed in it is
+    gone by the time it is read."""
+    root = directory.resolve()
+    paths = source_paths(directory) if paths is None else paths
     taken = {p.relative_to(directory).as_posix() for p in paths}
     for path in paths:
         name = _display_name(path.relative_to(directory).as_posix(), taken)
