@@ -6,8 +6,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 RULES_DIR = Path(__file__).parent
 
 
@@ -16,9 +14,7 @@ def load_rules(name: str) -> dict:
     from .schema import validate
 
     path = RULES_DIR / name
-    text = path.read_text(encoding="utf-8")
-    validate(str(path), name, text)
-    return yaml.safe_load(text) or {}
+    return validate(str(path), name, path.read_text(encoding="utf-8"))
 
 
 def check_all() -> None:

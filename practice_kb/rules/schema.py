@@ -191,8 +191,9 @@ SCHEMAS: dict[str, FileSchema] = {
 }
 
 
-def validate(path: str, name: str, text: str) -> None:
-    """Raises ConfigError (file:line: problem) when the rule file `name` does not fit."""
+def validate(path: str, name: str, text: str) -> dict:
+    """The rule file `name` read, once it is checked to fit its schema; ConfigError
+    (file:line: problem) when it does not."""
     where = _Where(path)
     try:
         node = yaml.compose(text)
@@ -206,8 +207,12 @@ def validate(path: str, name: str, text: str) -> None:
     if node is None:
         raise ConfigError(path, 0, "规则文件是空的")
     schema.top.check(node, where)
-    if schema.names is None:
-        return
+    if schema.names is not None:
+        _check_names(schema, node, where)
+    return yaml.constructor.SafeConstructor().construct_document(node)
+
+
+def _check_names(schema: FileSchema, node: yaml.Node, where: _Where) -> None:
     entries = dict((k.value, v) for k, v in node.value)
     list_key, field_name = schema.names
     names = {value.value for item in entries[list_key].value for key, value in item.value if key.value == field_name}
