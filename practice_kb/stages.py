@@ -219,9 +219,8 @@ class SiteBuild:
 
     def discard(self) -> None:
         """The files held for the site, removed (after finish, or when the build failed)."""
-        held = getattr(self, "held", None)
-        if held is not None:
-            shutil.rmtree(held, ignore_errors=True)
+        if self.held is not None:
+            shutil.rmtree(self.held, ignore_errors=True)
             self.held = None
 
     def _hold(self, name: str, text: str) -> None:

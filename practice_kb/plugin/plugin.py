@@ -38,6 +38,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.outputs: PageOutputs | None = None
         self.carried: dict[str, Path] = {}
         self._pending: dict[str, str] = {}
+        self._tab = None                           # the nav page marked for the page rendering
         # Material's search box stays (overrides/partials/header.html, see compat.py); its
         # search plugin is not loaded: our index is built from the corpus instead.
         self.build = SiteBuild(self.folders, search=option.search)
@@ -132,7 +133,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return context
 
     def on_post_page(self, output, *, page, config):
-        if getattr(self, "_tab", None) is not None:
+        if self._tab is not None:
             self._tab.active, self._tab = False, None
         # Smaller pages (see html_pages.compact); keep what the theme made, for the next
         # build. An output reused from an earlier build was kept compacted.

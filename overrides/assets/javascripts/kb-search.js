@@ -351,17 +351,17 @@
       var best = self.docs[group.members[0]]
       var page = self.pages[best.page]
       var items = [self.item(group.members[0], page[0] + (best.anchor ? "?p=" + best.anchor : ""),
-                             page[1], group.score, terms, holding(group.members[0]))]
+                             page[1], group.score, holding(group.members[0]))]
       group.members.slice(1, 1 + MAX_CHILDREN).forEach(function (i) {
         var doc = self.docs[i]
         items.push(self.item(i, page[0] + (doc.anchor ? "#" + doc.anchor : ""), doc.label,
-                             Math.min(scores[i], group.score * 0.99), terms, holding(i)))
+                             Math.min(scores[i], group.score * 0.99), holding(i)))
       })
       return items
     })
   }
 
-  Engine.prototype.item = function (i, location, title, score, terms, holds) {
+  Engine.prototype.item = function (i, location, title, score, holds) {
     /* Only the terms a result holds: the theme would list the others struck through under
        "缺少", which readers took for a correction of their query. The snippet's marks and
        the ranking already say how well a result matches. */
