@@ -385,3 +385,22 @@ def test_a_query_word_finds_the_paragraphs_that_say_a_word_of_its_synonym_group(
     anchor = first["location"].split("?p=")[1]
     assert "经费不足" in next(p for p in article.paragraphs if p.anchor == anchor).text
     assert "不足</mark>" in first["text"]
+
+
+# ------------------------------------------------ a query that finds nothing
+
+def test_the_documents_carry_the_vocabularys_pinyin_initials_a_letter_per_character(corpus):
+    index = SearchIndex.build(corpus)
+    levels = index.vocabulary.levels
+    initials = index.data().split("\n", 1)[0]
+    assert initials.startswith("I\t") and len(initials) - 2 == sum(map(len, levels))
+    at = sum(len(w) for w in levels if w < "统战委员")
+    assert initials[2 + at:2 + at + 4] == "tzwy"
+    assert "I\t" not in index.files({})["search_index.json"]
+
+
+def test_a_word_is_read_as_a_phrase_and_an_unknown_character_has_no_initial():
+    from practice_kb.search.dictionary import pinyin_initials
+    assert pinyin_initials(["银行", "重庆", "统战委员"]) == "yhcqtzwy"
+    assert pinyin_initials(["统战", "a"]) == "tz_" and pinyin_initials([]) == ""
+

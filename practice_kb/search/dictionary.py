@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 import jieba
+from pypinyin import Style, lazy_pinyin
 
 from ..extract import occurrences
 from ..cache import digest
@@ -39,6 +40,20 @@ def _search_parts(word: str) -> list[str]:
         if len(word) > size:
             parts += [word[i:i + size] for i in range(len(word) - size + 1) if frequency.get(word[i:i + size])]
     return parts
+
+
+def pinyin_initials(words: list[str]) -> str:
+    """The first letter of each character's pinyin, a letter per character of the words in
+    order (统战委员 → tzwy), each word read as a phrase so that a character with two
+    readings takes the word's; "_" for a character pypinyin does not know."""
+    letters = _first_letters(words)
+    if len(letters) != sum(map(len, words)):       # pypinyin kept characters together
+        letters = [_first_letters([c])[0] for word in words for c in word]
+    return "".join(letter[:1] if letter[:1].isascii() and letter[:1].isalpha() else "_" for letter in letters)
+
+
+def _first_letters(words: list[str]) -> list[str]:
+    return lazy_pinyin(words, style=Style.FIRST_LETTER, errors=lambda chars: ["_"] * len(chars)) or ["_"]
 
 
 def han_runs(text: str) -> list[str]:
@@ -178,6 +193,12 @@ class Vocabulary:
         small; a query word missing here is still looked for as written."""
         user = set(self.user_words)
         return {w: min(9, n.bit_length()) for w, n in self.words.items() if n >= 2 or w in user}
+
+    @property
+    def initials(self) -> str:
+        """The pinyin initials of the words of `levels`, in their order, a letter for each
+        character: how the browser offers 统战委员 to a reader who typed tzwy."""
+        return pinyin_initials(list(self.levels))
 
     def userdict(self) -> str:
         """The user dictionary in jieba's file format, for editors and for jieba.load_userdict."""

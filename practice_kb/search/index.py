@@ -21,10 +21,15 @@ Files (read by overrides/assets/javascripts/kb-search.js and kb-boot.js):
 
 config.kb: words "统战工作7统战5…" (vocabulary, each word with its weight level 1–9),
 fold "TSTS…" (Traditional → Simplified pairs), repairs [[from, to]…] (phrase repairs after
-folding), aliases [[alias, page]…], stop [word…], boost [page, title, heading, text],
-data (kb-data.txt's path from the site root).
+folding), aliases [[alias, page]…], topics (how many pages, from page 0, are topics), stop
+[word…], boost [page, title, heading, text], data (kb-data.txt's path from the site root).
 
 kb-data.txt, one record per line, fields split by tabs:
+  I <initials>                             the pinyin initials of config.kb's words, a letter
+                                           per character, in order ("tzgztz…"): what a query
+                                           that finds nothing is offered by (tzwy → 统战委员).
+                                           Only the worker needs them, so they are not in the
+                                           JSON every page reads.
   P <url> <title>                          a page, numbered from 0 in order
   D <page> <anchor> <kind> <number> <text>  kind: 0 page 1 title 2 heading 3 text;
                                            number is 第N段. A paragraph's label (its heading ·
@@ -53,6 +58,7 @@ class SearchIndex:
     docs: list[list] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     aliases: list[list] = field(default_factory=list)
+    topics: int = 0                   # the first pages are the topics
 
     @classmethod
     def build(cls, corpus: Corpus, memo: dict | None = None) -> "SearchIndex":
@@ -64,6 +70,7 @@ class SearchIndex:
             # assigned to it, not its text. A colloquial alias leads to it directly.
             index._doc(page, "", f"{topic.title}　{topic.description}", "page")
             index.aliases += [[alias, page] for alias in topic.aliases]
+        index.topics = len(index.pages)
         for case in corpus.cases:
             page = index._page(f"cases/{case.slug}.html", case.name)
             index._doc(page, "", "　".join((case.name, *case.units)), "page")
@@ -95,8 +102,10 @@ class SearchIndex:
         return sum(len(t.encode()) for _, t in self.pages) + sum(len(d[2].encode()) for d in self.docs)
 
     def data(self) -> str:
-        """kb-data.txt: pages, then documents, a line each."""
-        lines = [f"P\t{url}\t{_field(title)}" for url, title in self.pages]
+        """kb-data.txt: the vocabulary's initials, pages, then documents, a line each."""
+        initials = self.vocabulary.initials
+        lines = [f"I\t{initials}"] if initials else []
+        lines += [f"P\t{url}\t{_field(title)}" for url, title in self.pages]
         lines += [f"D\t{page}\t{anchor}\t{kind}\t{number}\t{_field(text)}"
                   for page, anchor, text, kind, number in self.docs]
         return "\n".join(lines) + "\n"
@@ -112,6 +121,7 @@ class SearchIndex:
             "fold": "".join(t + s for t, s in sorted(table.items())),
             "repairs": sorted([[k, v] for k, v in phrase_repairs().items()]),
             "aliases": self.aliases,
+            "topics": self.topics,
             "stop": rules["stopwords"],
             "synonyms": rules.get("synonyms") or [], "synonym_weight": rules.get("synonym_weight", 0.8),
             "boost": [rules["boost"][k] for k in KINDS],
