@@ -310,7 +310,7 @@ def test_documents_read_in_shards_are_the_documents_read_whole(page, engine, mon
     read = page.evaluate("""([pieces, whole]) => {
         const K = window.__kbSearch({}), a = new K.Documents(), b = new K.Documents()
         pieces.forEach(p => a.add(p)); b.add(whole)
-        const shape = d => JSON.stringify([d.pages, d.docs, d.texts, d.total])
+        const shape = d => JSON.stringify([d.pages, d.docs, d.texts, d.total, d.initials])
         return [shape(a) === shape(b), a.docs.length]
     }""", [shards + [rest], files["kb-data.txt"]])
     assert read[0] and read[1] == len(engine.docs)
@@ -404,3 +404,43 @@ def test_a_word_is_read_as_a_phrase_and_an_unknown_character_has_no_initial():
     assert pinyin_initials(["银行", "重庆", "统战委员"]) == "yhcqtzwy"
     assert pinyin_initials(["统战", "a"]) == "tz_" and pinyin_initials([]) == ""
 
+
+def offers(page, query: str) -> list[tuple[str, str, str]]:
+    """(location, title, text) of what the worker answers a query with."""
+    groups = page.evaluate("q => engine.answer(q)", query)
+    assert all(len(group) == 1 for group in groups)
+    return [(g[0]["location"], g[0]["title"], g[0]["text"]) for g in groups]
+
+
+def test_a_query_that_finds_nothing_is_offered_the_nearest_words_and_topics(page, engine):
+    assert page.evaluate("q => engine.search(q)", "经废") == []
+    offered = offers(page, "经废")
+    assert offered[0][:2] == ("index.html?q=" + "%E7%BB%8F%E8%B4%B9", "经费")       # same sound, one character apart
+    assert "没有找到“经废”。您是不是要找：" in offered[0][2] and "处提到这个词" in offered[0][2]
+    assert ("topics/jingfei.html", "经费保障") in [o[:2] for o in offered]
+    assert "专题 · 工作经费。" in dict((o[0], o[2]) for o in offered)["topics/jingfei.html"]
+
+
+def test_a_query_typed_as_pinyin_initials_is_offered_the_words_with_those_initials(page, engine):
+    for typed in ("tzwy", "TZWY", "ｔｚｗｙ"):
+        offered = offers(page, typed)
+        assert offered[0][1] == "统战委员", typed
+        assert "拼音首字母 TZWY" in offered[0][2] and f"没有找到“{typed}”" in offered[0][2]
+    assert "统战委员" in [o[1] for o in offers(page, "tzw")]          # initials still being typed
+
+
+def test_a_query_near_nothing_is_offered_the_topics_to_start_from(page, engine):
+    offered = offers(page, "火星探测器")
+    assert [o[0] for o in offered] == ["topics/duiwu.html", "topics/jingfei.html"]
+    assert "没有找到“火星探测器”。可以从这些专题看起：" in offered[0][2]
+
+
+def test_a_query_that_finds_something_or_says_nothing_is_offered_nothing(page, engine):
+    found = page.evaluate("q => engine.answer(q)", "统战委员")
+    assert found and all("data-kb-offer" not in item["text"] for group in found for item in group)
+    assert page.evaluate("q => engine.answer(q)", "！？") == []
+
+
+def test_the_query_shown_in_an_offer_is_escaped(page, engine):
+    line = offers(page, "<b>火星</b>")[0][2]
+    assert "&lt;b&gt;火星&lt;/b&gt;" in line and "<b>" not in line

@@ -100,6 +100,12 @@ def test_search_finds_nothing_politely(page, small_site):
     field.fill("火星探测器")
     field.press("End")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('没有')")
+    # Near nothing: the topics to start from are listed, and Enter opens none of them.
+    assert meta(page) == "没有找到“火星探测器”。可以从这些专题看起："
+    assert len(offers(page)) >= 3
+    field.press("Enter")
+    page.wait_for_timeout(500)
+    assert page.url == (small_site / "index.html").as_uri() and meta(page).startswith("没有找到")
 
 
 def test_from_file_the_documents_come_in_shards_and_a_paragraph_of_the_last_one_is_found(
@@ -221,3 +227,86 @@ def test_a_result_that_lacks_a_word_of_the_query_is_not_shown_with_struck_throug
     panel = page.locator(".md-search-result").inner_text()
     assert "统战委员" in first_result(page).inner_text()
     assert "缺少" not in panel and page.locator(".md-search-result del").count() == 0
+
+
+# ------------------------------------------------------- a query that finds nothing
+
+def offers(page) -> list[str]:
+    """The titles of the offers in the panel, once the line above them says why."""
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.startsWith('没有找到“')")
+    return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def meta(page) -> str:
+    return page.locator(".md-search-result__meta").inner_text()
+
+
+def run_offer(page, title: str) -> None:
+    """Click the offered word `title`: its results replace the offers, the search stays open."""
+    page.locator(".md-search-result__item a.md-search-result__link", has_text=title).first.click()
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.startsWith('没有找到')")
+    page.wait_for_selector(".md-search-result__item a.md-search-result__link[href*='?p=']", timeout=10_000)
+
+
+def test_a_query_with_no_match_offers_near_words_and_a_topic_and_an_offer_runs_its_search(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "经废")
+    offered = offers(page)
+    assert meta(page) == "没有找到“经废”。您是不是要找："
+    assert offered[0] == "经费" and "经费保障" in offered, offered
+    run_offer(page, "经费")
+    assert page.input_value(".md-search__input") == "经费"
+    assert page.evaluate("document.getElementById('__search').checked")       # still searching
+    assert "个符合条件的结果" in meta(page) and "经费" in first_result(page).inner_text()
+    assert page.url == (small_site / "index.html").as_uri()                    # no page was opened
+
+
+def test_an_offered_topic_opens_the_topic(page, small_site):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "经废")
+    offers(page)
+    with page.expect_navigation():
+        page.locator(".md-search-result__item a.md-search-result__link", has_text="经费保障").click()
+    assert "/topics/" in page.url and "经费保障" in page.locator("h1").first.inner_text()
+
+
+@pytest.mark.parametrize("typed", ["TZWY", "tzwy"])
+def test_pinyin_initials_that_find_nothing_offer_the_words_they_spell(page, small_site, typed):
+    page.goto((small_site / "index.html").as_uri())
+    search(page, typed)
+    assert offers(page)[0] == "统战委员"
+    assert "拼音首字母 TZWY" in page.locator(".md-search-result__item").first.inner_text()
+    run_offer(page, "统战委员")
+    assert "统战委员" in first_result(page).inner_text()
+
+
+def test_over_http_pinyin_initials_offer_a_word_that_enter_searches_for(browser, small_site):
+    from bench.common import serve
+    with serve(small_site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(base + "topics/index.html")
+            search(page, "tzwy")
+            assert offers(page)[0] == "统战委员"
+            page.locator(".md-search__input").press("Enter")      # Enter takes the first offer
+            page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.startsWith('没有')")
+            assert page.input_value(".md-search__input") == "统战委员"
+            assert "统战委员" in first_result(page).inner_text()
+            assert page.url == base + "topics/index.html"
+        finally:
+            context.close()
+
+
+def test_the_no_match_panel_on_a_phone_reads_whole_and_has_no_serious_accessibility_violation(
+        page, small_site, artifacts_dir):
+    from tests.test_accessibility import blocking
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto((small_site / "index.html").as_uri())
+    search(page, "经废")
+    offers(page)
+    page.wait_for_timeout(600)            # the results fade in: judge their colours, not the fade
+    page.screenshot(path=str(artifacts_dir / "search-no-match-phone.png"))
+    line = page.locator(".md-search-result__meta").bounding_box()
+    assert line["x"] >= 0 and line["x"] + line["width"] <= 390
+    assert blocking(page) == []

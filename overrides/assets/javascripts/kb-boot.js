@@ -13,6 +13,9 @@
  * over http(s), is the worker told to fetch its documents.
  *
  * A search result that names a paragraph (…html?p=p-xxxx) lands on it.
+ *
+ * A query that finds nothing is answered with offers (kb-search.js): the line above them
+ * says so, and an offered word is searched for in the open search.
  */
 (function () {
   var element = document.getElementById("__config")
@@ -31,11 +34,46 @@
     }
     config.search = worker
     element.textContent = JSON.stringify(config)
+    explainOffers()
   }
 
   var target = new URLSearchParams(location.search).get("p")
   if (target && !location.hash && document.getElementById(target))
     location.replace("#" + target)
+
+  /* The theme counts offers as results found ("找到 1 个符合条件的结果"): the line above
+     them is the one the first offer carries ("没有找到“…”。您是不是要找："), set as soon as
+     the theme has written its own. An offered word (…index.html?q=word) is searched for
+     here, in the open search, instead of opening the home page with it. */
+  function explainOffers() {
+    var list = document.querySelector(".md-search-result__list")
+    var meta = document.querySelector(".md-search-result__meta")
+    if (!list || !meta) return
+    new MutationObserver(function () {
+      var offer = list.querySelector("[data-kb-offer]")
+      if (offer && meta.textContent !== offer.getAttribute("data-kb-offer"))
+        meta.textContent = offer.getAttribute("data-kb-offer")
+    }).observe(list, { childList: true })
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.md-search-result__link")
+      var query = link && new URL(link.href).searchParams.get("q")
+      if (!query || event.button || event.ctrlKey || event.metaKey || event.shiftKey) return
+      event.preventDefault()
+      event.stopPropagation()          /* the theme would close the search */
+      var field = document.querySelector(".md-search__input")
+      field.value = query
+      field.focus()
+      field.dispatchEvent(new KeyboardEvent("keyup"))        /* the theme reads the box on keyup */
+    }, true)
+    /* Enter opens the best result; the topics listed when nothing is near are none */
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.isComposing && list.querySelector("[data-kb-browse]") &&
+          event.target.classList && event.target.classList.contains("md-search__input")) {
+        event.preventDefault()
+        event.stopPropagation()
+      }
+    }, true)
+  }
 
   /* Call start() once, when the reader turns to the search box. */
   function whenWanted(start) {

@@ -5,7 +5,8 @@
  * written by practice_kb/search/index.py. A query is folded from Traditional to
  * Simplified, cut with the index's own vocabulary (the same way
  * practice_kb/search/segment.py cuts it), and each word is looked for inside the text,
- * so 统战 finds 统战工作. Every paragraph is its own result target.
+ * so 统战 finds 统战工作. Every paragraph is its own result target. A query that finds
+ * nothing is offered near words and topics instead (Engine.offer).
  *
  * The file runs two ways: as a worker (over http) and, loaded as a page script, as the
  * source of a worker built from a blob (over file://, where a page may not start a
@@ -26,6 +27,8 @@
   var MAX_GROUPS = 50, MAX_CHILDREN = 8
   var PART_FACTOR = 0.7, PHRASE_BONUS = 1.5, ADJACENT_BONUS = 0.5
   var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160
+  var OFFERED_WORDS = 5, OFFERED_TOPICS = 3, LISTED_TOPICS = 8, OFFER_DESCRIPTION = 60
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/g, INITIALS = /^[a-z]{2,}$/
 
   /* Full-width letters and digits to half-width, A–Z to lower case (length kept). Only
      these: a search word is Han or [0-9a-z], and a text without them is left as it is. */
@@ -43,24 +46,31 @@
       .replace(/"/g, "&quot;").replace(/'/g, "&#39;")
   }
 
-  /* "统战工作7统战5…" → Map word → level */
-  function parseWords(packed) {
-    var words = new Map(), start = 0
+  /* "统战工作7统战5…" → visit(word, level, where the word starts in the words run together) */
+  function eachWord(packed, visit) {
+    var start = 0, offset = 0
     for (var i = 0; i < packed.length; i++) {
       var code = packed.charCodeAt(i)
       if (code >= 48 && code <= 57) {
-        var word = packed.slice(start, i)
-        if (word.length >= 2 && word.length <= MAX_WORD)
-          words.set(word, code - 48)
+        visit(packed.slice(start, i), code - 48, offset)
+        offset += i - start
         start = i + 1
       }
     }
+  }
+
+  /* "统战工作7统战5…" → Map word → level */
+  function parseWords(packed) {
+    var words = new Map()
+    eachWord(packed, function (word, level) {
+      if (word.length >= 2 && word.length <= MAX_WORD) words.set(word, level)
+    })
     return words
   }
 
-  /* kb-data.txt: "P\turl\ttitle" and "D\tpage\tanchor\tkind\tnumber\ttext" lines */
+  /* kb-data.txt: "I\tinitials", "P\turl\ttitle" and "D\tpage\tanchor\tkind\tnumber\ttext" lines */
   function parseData(data) {
-    var pages = [], docs = [], start = 0
+    var pages = [], docs = [], initials = "", start = 0
     while (start < data.length) {
       var end = data.indexOf("\n", start)
       if (end === -1) end = data.length
@@ -72,9 +82,11 @@
       } else if (line.charCodeAt(0) === 68) {                /* D */
         var f = line.split("\t")
         docs.push({ page: +f[1], anchor: f[2], kind: +f[3], number: +f[4], text: f.slice(5).join("\t") })
+      } else if (line.charCodeAt(0) === 73) {                /* I */
+        initials = line.slice(2)
       }
     }
-    return { pages: pages, docs: docs }
+    return { pages: pages, docs: docs, initials: initials }
   }
 
   /* The documents of kb-data.txt, read piece by piece (the whole file, or from file:// the
@@ -83,6 +95,7 @@
     this.pages = []
     this.docs = []
     this.texts = []
+    this.initials = ""
     this.heading = new Map()
     this.offset = 0
     this.total = 0
@@ -90,6 +103,7 @@
 
   Documents.prototype.add = function (piece) {
     var data = parseData(piece), heading = this.heading
+    if (data.initials) this.initials = data.initials
     for (var p = 0; p < data.pages.length; p++) this.pages.push(data.pages[p])
     for (var d = 0; d < data.docs.length; d++) {
       var doc = data.docs[d]
@@ -116,6 +130,9 @@
     }
     this.pages = documents.pages
     this.words = parseWords(kb.words)
+    this.packedWords = kb.words
+    this.initials = documents.initials
+    this.topics = kb.topics || 0
     this.fold = new Map()
     for (var i = 0; i + 1 < kb.fold.length; i += 2)
       this.fold.set(kb.fold[i], kb.fold[i + 1])
@@ -403,6 +420,136 @@
     return (start > 0 ? "…" : "") + html + (end < text.length ? "…" : "")
   }
 
+  /* What the panel shows for a query: its results, or, when it finds nothing, offers */
+  Engine.prototype.answer = function (query) {
+    var found = this.search(query)
+    return found.length ? found : this.offer(query)
+  }
+
+  /* A query that finds nothing is offered the vocabulary's words near it (sharing its
+     characters, 经废 → 经费, or with the pinyin initials it was typed in, tzwy → 统战委员) and
+     the topics near it, or else the topics to start from. Each offer is a result: a word
+     runs its search (kb-boot.js keeps the reader in the open search), a topic opens. The
+     first carries the line to show above them (data-kb-offer: kb-boot.js puts it in place
+     of the theme's count, which would call the offers results found), and, when they are
+     only the topics to start from, data-kb-browse (Enter then opens none of them). */
+  Engine.prototype.offer = function (query) {
+    var typed = normalize(this.foldQuery(query.trim())).replace(/\s+/g, "")
+    if (!this.terms(typed).length) return []
+    var latin = INITIALS.test(typed), text = latin ? "" : (typed.match(HAN) || []).join("")
+    var asked = { text: text, chars: new Set(text), latin: latin, initials: latin ? typed : this.initialsOf(text) }
+    var words = latin || text ? this.nearWords(asked) : [], topics = latin || text ? this.nearTopics(asked) : []
+    var shown = query.trim().length > 20 ? query.trim().slice(0, 20) + "…" : query.trim()
+    var near = words.length || topics.length
+    var line = "没有找到“" + shown + "”。" + (near ? "您是不是要找：" : "可以从这些专题看起：")
+    if (!near)
+      for (var page = 0; page < Math.min(this.topics, LISTED_TOPICS); page++) topics.push(page)
+    var self = this
+    var items = words.map(function (word) {
+      return { location: "index.html?q=" + encodeURIComponent(word.word), title: escapeHTML(word.word),
+               text: (latin ? "拼音首字母 " + word.initials.toUpperCase() + " · " : "") +
+                     word.places + " 处提到这个词", terms: {} }
+    }).concat(topics.map(function (page) {
+      return { location: self.pages[page][0], title: escapeHTML(self.pages[page][1]),
+               text: "专题 · " + escapeHTML(self.description(page)), terms: {} }
+    }))
+    if (!items.length) return []
+    items.forEach(function (item, i) { item.score = items.length - i })
+    items[0].text = '<span hidden data-kb-offer="' + escapeHTML(line) + '"' + (near ? "" : " data-kb-browse") +
+                    "></span>" + items[0].text
+    return items.map(function (item) { return [item] })
+  }
+
+  /* Each word of the vocabulary with its level and pinyin initials (kb-data's I line: a
+     letter per character of kb.words' words), and each character's initial as the words
+     read it; made at the first query that finds nothing */
+  Engine.prototype.lexicon = function () {
+    if (this.known) return this.known
+    var entries = [], letters = new Map(), byWord = new Map(), initials = this.initials
+    eachWord(this.packedWords, function (word, level, offset) {
+      var mine = initials.slice(offset, offset + word.length)
+      if (mine.length !== word.length) mine = ""
+      entries.push({ word: word, level: level })
+      byWord.set(word, mine)
+      for (var k = 0; k < mine.length; k++)
+        if (mine[k] !== "_" && !letters.has(word[k])) letters.set(word[k], mine[k])
+    })
+    return (this.known = { entries: entries, letters: letters, initials: byWord })
+  }
+
+  /* A text's pinyin initials: a word's own, or else character by character (_ unknown) */
+  Engine.prototype.initialsOf = function (text) {
+    var known = this.lexicon()
+    return known.initials.get(text) ||
+      Array.from(text).map(function (c) { return known.letters.get(c) || "_" }).join("")
+  }
+
+  /* How near a name is to a query (0: not near). Typed as initials: the same initials, or
+     initials that begin so. Typed in characters: the characters they share, more for a
+     run of them and for the same initials (a wrong character of the same sound) */
+  Engine.prototype.nearness = function (asked, name) {
+    var initials = this.initialsOf(name), sound = 0
+    if (asked.initials.indexOf("_") === -1 && initials.indexOf(asked.initials) === 0)
+      sound = initials === asked.initials ? 3 : 1.5
+    if (asked.latin) return sound
+    var shared = 0
+    for (var k = 0; k < name.length; k++) if (asked.chars.has(name[k])) shared++
+    if (shared < (asked.text.length <= 3 ? 1 : 2)) return 0
+    return shared + 2 * sharedRun(asked.text, name) + sound - 0.2 * Math.abs(name.length - asked.text.length)
+  }
+
+  /* The words nearest a query, the most used first among equals, each with its initials
+     and the number of places that say it. Not offered: a word the text never says (a
+     topic's alias) and a topic's title (the topic is offered as itself). */
+  Engine.prototype.nearWords = function (asked) {
+    var self = this, found = [], offered = [], titles = new Set()
+    for (var page = 0; page < this.topics; page++) titles.add(this.pages[page][1])
+    this.lexicon().entries.forEach(function (entry) {
+      var nearness = entry.word === asked.text || titles.has(entry.word) ? 0 : self.nearness(asked, entry.word)
+      if (nearness > 0) found.push({ word: entry.word, nearness: nearness + entry.level / 10 })
+    })
+    found.sort(function (a, b) { return b.nearness - a.nearness })
+    for (var i = 0; i < found.length && offered.length < OFFERED_WORDS; i++) {
+      var word = found[i].word, places = this.occurrences(word).size
+      if (places) offered.push({ word: word, initials: this.initialsOf(word), places: places })
+    }
+    return offered
+  }
+
+  /* The topics whose title or an alias is near the query, nearest first */
+  Engine.prototype.nearTopics = function (asked) {
+    var found = []
+    for (var page = 0; page < this.topics; page++) {
+      var nearness = this.nearness(asked, this.pages[page][1])
+      this.aliases.forEach(function (entry) {
+        if (entry[1] === page) nearness = Math.max(nearness, this.nearness(asked, entry[0]))
+      }, this)
+      if (nearness > 0) found.push({ page: page, nearness: nearness })
+    }
+    return found.sort(function (a, b) { return b.nearness - a.nearness })
+      .slice(0, OFFERED_TOPICS).map(function (topic) { return topic.page })
+  }
+
+  /* What a page says at its top after its title (a topic's description), shortened */
+  Engine.prototype.description = function (page) {
+    var i = this.pageDocs().get(page), title = this.pages[page][1]
+    var text = i === undefined ? "" : this.docs[i].text
+    if (text.indexOf(title) === 0) text = text.slice(title.length).replace(/^[\s\u3000]+/, "")
+    return text.length > OFFER_DESCRIPTION ? text.slice(0, OFFER_DESCRIPTION) + "…" : text
+  }
+
+  /* The length of the longest run of characters two short texts share */
+  function sharedRun(a, b) {
+    var best = 0
+    for (var i = 0; i < a.length; i++)
+      for (var j = 0; j < b.length; j++) {
+        var k = 0
+        while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++
+        if (k > best) best = k
+      }
+    return best
+  }
+
   /* Material's worker protocol. Over http(s) the page sends only the small config and
      the documents are fetched here, off the page's thread. From file:// (a blob worker,
      which can fetch nothing) kb-boot.js sends the documents in shards as the page loads
@@ -445,7 +592,7 @@
       text: "本页的检索数据没有读到（" + escapeHTML(String(reason)) + "）。请刷新页面再试；" +
             "离线版请确认 search 文件夹完整。"
     }
-    return { search: function () { return [[message]] } }
+    return { answer: function () { return [[message]] } }
   }
 
   /* Over http(s) the documents are fetched only once the page says the reader wants to
@@ -477,7 +624,7 @@
       engine = unavailable(message.reason)
       scope.postMessage({ type: READY })
     } else if (message.type === QUERY) {
-      var items = engine && message.data ? engine.search(message.data) : []
+      var items = engine && message.data ? engine.answer(message.data) : []
       scope.postMessage({ type: RESULT, data: { items: items } })
     }
   }
