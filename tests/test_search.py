@@ -3,6 +3,7 @@ index, and the browser worker agreeing with the Python reference."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -392,11 +393,18 @@ def test_a_query_word_finds_the_paragraphs_that_say_a_word_of_its_synonym_group(
 def test_the_documents_carry_the_vocabularys_pinyin_initials_a_letter_per_character(corpus):
     index = SearchIndex.build(corpus)
     levels = index.vocabulary.levels
-    initials = index.data().split("\n", 1)[0]
-    assert initials.startswith("I\t") and len(initials) - 2 == sum(map(len, levels))
+    kind, initials, characters = index.data().split("\n", 1)[0].split("\t")
+    assert kind == "I" and len(initials) == sum(map(len, levels))
     at = sum(len(w) for w in levels if w < "统战委员")
-    assert initials[2 + at:2 + at + 4] == "tzwy"
-    assert "I\t" not in index.files({})["search_index.json"]
+    assert initials[at:at + 4] == "tzwy"
+    assert characters.startswith("a啊阿") and "I\t" not in index.files({})["search_index.json"]
+
+
+def test_the_common_characters_are_grouped_by_the_initial_of_their_commonest_reading():
+    from practice_kb.search.dictionary import character_initials
+    groups = dict((g[0], g[1:]) for g in re.findall(r"[a-z][^a-z]+", character_initials()))
+    assert sum(map(len, groups.values())) == 3755
+    assert "经" in groups["j"] and "废" in groups["f"] and "行" in groups["x"]
 
 
 def test_a_word_is_read_as_a_phrase_and_an_unknown_character_has_no_initial():
@@ -416,6 +424,7 @@ def test_a_query_that_finds_nothing_is_offered_the_nearest_words_and_topics(page
     assert page.evaluate("q => engine.search(q)", "经废") == []
     offered = offers(page, "经废")
     assert offered[0][:2] == ("index.html?q=" + "%E7%BB%8F%E8%B4%B9", "经费")       # same sound, one character apart
+    assert page.evaluate("engine.initialsOf('经废')") == "jf"        # 废, in no word here, read all the same
     assert "没有找到“经废”。您是不是要找：" in offered[0][2] and "处提到这个词" in offered[0][2]
     assert ("topics/jingfei.html", "经费保障") in [o[:2] for o in offered]
     assert "专题 · 工作经费。" in dict((o[0], o[2]) for o in offered)["topics/jingfei.html"]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import logging
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 import jieba
@@ -50,6 +51,26 @@ def pinyin_initials(words: list[str]) -> str:
     if len(letters) != sum(map(len, words)):       # pypinyin kept characters together
         letters = [_first_letters([c])[0] for word in words for c in word]
     return "".join(letter[:1] if letter[:1].isascii() and letter[:1].isalpha() else "_" for letter in letters)
+
+
+@lru_cache(maxsize=1)
+def character_initials() -> str:
+    """The characters of everyday text (GB2312's first level, 3,755), grouped by the first
+    letter of their commonest reading ("a啊阿…b八巴…"): how the browser reads a query typed
+    in characters, where a mistyped character almost always is one of these (经废 → jf,
+    and so 经费 is offered before 经济)."""
+    common = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                common.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:        # the few unused places at the end of the level
+                pass
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for char, letter in zip(common, pinyin_initials(common)):
+        if letter != "_":
+            groups[letter].append(char)
+    return "".join(letter + "".join(groups[letter]) for letter in sorted(groups))
 
 
 def _first_letters(words: list[str]) -> list[str]:

@@ -25,11 +25,12 @@ folding), aliases [[alias, page]…], topics (how many pages, from page 0, are t
 [word…], boost [page, title, heading, text], data (kb-data.txt's path from the site root).
 
 kb-data.txt, one record per line, fields split by tabs:
-  I <initials>                             the pinyin initials of config.kb's words, a letter
-                                           per character, in order ("tzgztz…"): what a query
-                                           that finds nothing is offered by (tzwy → 统战委员).
-                                           Only the worker needs them, so they are not in the
-                                           JSON every page reads.
+  I <initials> <characters>                the pinyin initials of config.kb's words, a letter
+                                           per character, in order ("tzgztz…"), and the
+                                           common characters grouped by initial ("a啊阿…b八…"):
+                                           what a query that finds nothing is offered by
+                                           (tzwy → 统战委员, 经废 → 经费). Only the worker needs
+                                           them, so they are not in the JSON every page reads.
   P <url> <title>                          a page, numbered from 0 in order
   D <page> <anchor> <kind> <number> <text>  kind: 0 page 1 title 2 heading 3 text;
                                            number is 第N段. A paragraph's label (its heading ·
@@ -44,7 +45,7 @@ from pathlib import Path
 
 from ..rules import load_rules
 from ..structure import Corpus
-from .dictionary import Vocabulary
+from .dictionary import Vocabulary, character_initials
 from .fold import fold_table, phrase_repairs
 
 KINDS = ("page", "title", "heading", "text")
@@ -104,7 +105,7 @@ class SearchIndex:
     def data(self) -> str:
         """kb-data.txt: the vocabulary's initials, pages, then documents, a line each."""
         initials = self.vocabulary.initials
-        lines = [f"I\t{initials}"] if initials else []
+        lines = [f"I\t{initials}\t{character_initials()}"] if initials else []
         lines += [f"P\t{url}\t{_field(title)}" for url, title in self.pages]
         lines += [f"D\t{page}\t{anchor}\t{kind}\t{number}\t{_field(text)}"
                   for page, anchor, text, kind, number in self.docs]

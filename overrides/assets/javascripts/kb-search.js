@@ -68,9 +68,10 @@
     return words
   }
 
-  /* kb-data.txt: "I\tinitials", "P\turl\ttitle" and "D\tpage\tanchor\tkind\tnumber\ttext" lines */
+  /* kb-data.txt: "I\tinitials\tcharacters", "P\turl\ttitle" and
+     "D\tpage\tanchor\tkind\tnumber\ttext" lines */
   function parseData(data) {
-    var pages = [], docs = [], initials = "", start = 0
+    var pages = [], docs = [], initials = null, start = 0
     while (start < data.length) {
       var end = data.indexOf("\n", start)
       if (end === -1) end = data.length
@@ -83,7 +84,8 @@
         var f = line.split("\t")
         docs.push({ page: +f[1], anchor: f[2], kind: +f[3], number: +f[4], text: f.slice(5).join("\t") })
       } else if (line.charCodeAt(0) === 73) {                /* I */
-        initials = line.slice(2)
+        var parts = line.split("\t")
+        initials = { words: parts[1], characters: parts[2] || "" }
       }
     }
     return { pages: pages, docs: docs, initials: initials }
@@ -95,7 +97,7 @@
     this.pages = []
     this.docs = []
     this.texts = []
-    this.initials = ""
+    this.initials = { words: "", characters: "" }
     this.heading = new Map()
     this.offset = 0
     this.total = 0
@@ -461,11 +463,17 @@
   }
 
   /* Each word of the vocabulary with its level and pinyin initials (kb-data's I line: a
-     letter per character of kb.words' words), and each character's initial as the words
-     read it; made at the first query that finds nothing */
+     letter per character of kb.words' words), and each character's initial (the common
+     characters', grouped by initial, "a啊阿…b八…"; any other as a word reads it); made at
+     the first query that finds nothing */
   Engine.prototype.lexicon = function () {
     if (this.known) return this.known
-    var entries = [], letters = new Map(), byWord = new Map(), initials = this.initials
+    var entries = [], letters = new Map(), byWord = new Map(), initials = this.initials.words
+    var letter = "", characters = this.initials.characters
+    for (var c = 0; c < characters.length; c++) {
+      if (characters.charCodeAt(c) < 128) letter = characters[c]
+      else letters.set(characters[c], letter)
+    }
     eachWord(this.packedWords, function (word, level, offset) {
       var mine = initials.slice(offset, offset + word.length)
       if (mine.length !== word.length) mine = ""
