@@ -14,9 +14,10 @@ import pytest
 from practice_kb.config.courses import load_courses
 from practice_kb.config.errors import ConfigError
 from practice_kb.pipeline import build_corpus
-from practice_kb.render.courses import render_courses
+from practice_kb.render.courses import KEY_POINTS, key_points, render_courses
 from practice_kb.render.environment import environment
-from practice_kb.structure import Corpus
+from practice_kb.structure import Article, Corpus, Paragraph, Point
+from tests.conftest import parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -291,6 +292,76 @@ def test_the_handout_is_one_wrapped_block_with_html_links_and_printed_targets(pa
     assert f"本站 sources/{names['article']}.html#{names['anchor']}" in body
     assert "在本站搜索框中输入：统战委员兼职怎么办" in body
     assert body.count('class="kb-handout-reading"') == 5
+
+
+# ----------------------------------------------------------------- handouts: what the readings say
+
+
+def body(page: str):
+    """A generated page's body, parsed."""
+    return parse_html(page.split("---\n", 2)[2])
+
+
+def reading_text(handout, number: int) -> str:
+    return " ".join(handout.find_all("li", "kb-handout-reading")[number - 1].text().split())
+
+
+def test_a_topic_reading_prints_its_key_points_whole_with_their_citations(pages):
+    handout = body(pages["courses/spring-handout.md"])
+    reading = handout.find_all("li", "kb-handout-reading")[0]
+    points = reading.find_all("blockquote", "kb-handout-point")
+    assert 1 <= len(points) <= KEY_POINTS
+    first = " ".join(points[0].text().split())
+    # The countermeasure first, whole, with the paragraph it stands in.
+    assert first.startswith("对策建议 配齐配强乡镇统战委员，加强统战干部队伍建设，落实统战工作经费。")
+    assert first.endswith("出处：《青石县统战工作调研报告 篇1》 · 第4段")
+    assert "乡镇统战委员配备不足，统战委员多为兼职，统战干部队伍建设滞后。" in reading_text(handout, 1)
+
+
+def test_a_case_reading_prints_the_cases_points_and_a_paragraph_reading_the_whole_paragraph(pages):
+    handout = body(pages["courses/spring-handout.md"])
+    case = reading_text(handout, 2)
+    assert "配齐配强乡镇统战委员，加强统战干部队伍建设，落实统战工作经费。" in case
+    assert "出处：《青石县统战工作调研报告 篇1》" in case
+    paragraph = handout.find_all("li", "kb-handout-reading")[2]
+    assert paragraph.find("blockquote", "kb-quote").find("p").text() == "乡镇统战工作经费不足，统战委员开展活动困难。"
+    assert "白沙镇统战工作经费列入财政预算，统战委员工作积极性提高。" in reading_text(handout, 4)   # whole article
+
+
+def point(article: Article, paragraph: Paragraph, text: str, facet: str, label: str = "") -> tuple[Article, Point]:
+    made = Point(text, label, paragraph, (), facet=facet)
+    article.points.append(made)
+    return article, made
+
+
+def test_key_points_come_by_facet_then_in_order_a_paragraphs_items_together_the_same_words_once():
+    paragraphs = [Paragraph(f"第{n}段。", n, anchor=f"p-{n}") for n in range(1, 5)]
+    text = Article("a.txt", 1, "篇1", "", "红岭乡工作总结", paragraphs, slug="hongling")
+    other = Article("b.txt", 1, "", "", "另一篇", [Paragraph("又一段。", 1, anchor="p-9")], slug="other")
+    points = [
+        point(text, paragraphs[0], "人员不足。", "问题"),
+        point(text, paragraphs[1], "一是建立联络员制度。", "对策", "一是"),
+        point(text, paragraphs[1], "二是落实经费。", "对策", "二是"),
+        point(text, paragraphs[2], "设立服务站。", "经验"),
+        point(other, other.paragraphs[0], "一是建立联络员制度。", "对策"),     # the same words elsewhere
+    ]
+    names = {"问题": "问题表现", "对策": "对策建议", "经验": "经验做法"}
+    chosen = key_points(points, names)
+    assert [(p.facet, p.texts, p.citation) for p in chosen] == [
+        ("对策建议", ("一是建立联络员制度。", "二是落实经费。"), "《红岭乡工作总结》 · 篇1 · 第2段"),
+        ("经验做法", ("设立服务站。",), "《红岭乡工作总结》 · 篇1 · 第3段"),
+        ("问题表现", ("人员不足。",), "《红岭乡工作总结》 · 篇1 · 第1段"),
+    ]
+
+
+def test_key_points_stop_at_their_number_and_length_but_print_each_one_whole():
+    paragraphs = [Paragraph("段。", n, anchor=f"p-{n}") for n in range(1, 9)]
+    text = Article("a.txt", 1, "", "", "红岭乡", paragraphs, slug="hongling")
+    short = [point(text, p, f"第{p.number}条做法。", "对策") for p in paragraphs]
+    assert len(key_points(short, {})) == KEY_POINTS
+    long = [point(text, p, f"很长的第{p.number}条对策" * 200, "对策") for p in paragraphs[:3]]
+    [only] = key_points(long, {})
+    assert only.texts == ("很长的第1条对策" * 200,)
 
 
 def test_a_trainers_words_cannot_inject_markup(tmp_path, corpus, names):

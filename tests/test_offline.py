@@ -124,6 +124,7 @@ def test_the_example_course_handout_prints_on_a4(page, seed_site, artifacts_dir)
     readings = page.locator(".kb-handout-reading")
     assert readings.count() >= 5
     assert page.locator(".kb-handout-link").first.is_visible()         # link targets on paper
+    assert page.locator("blockquote.kb-handout-point").count() >= 3   # what the readings say, whole
     # Quotations print dark, not in the theme's light blockquote grey.
     quote = page.locator("blockquote.kb-quote p").first
     assert quote.count() == 1

@@ -6,9 +6,24 @@ from urllib.parse import quote
 
 from jinja2 import Environment
 
-from ..structure import Corpus, Course, Paragraph, Reading
+from ..rules import load_rules
+from ..structure import Article, Corpus, Course, Paragraph, Point, Reading
 
 KIND_LABELS = {"topic": "专题", "case": "案例", "source": "原文", "search": "检索"}
+# What a handout prints whole of a topic, a case or an article: its points in this order of
+# facets (what to do first, then what is wrong), at most KEY_POINTS paragraphs and, past the
+# first, about KEY_CHARACTERS characters, so that a reading stays a page or less.
+KEY_FACETS = ("对策", "经验", "问题", "原因", "心得")
+KEY_POINTS = 4
+KEY_CHARACTERS = 1200
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """A point of a reading printed whole on the handout: one paragraph's items, cited."""
+    facet: str                # the facet as pages name it: 对策建议, 经验做法 …
+    texts: tuple[str, ...]    # the point, or the items of its paragraph in order
+    citation: str             # 《article title》 · 篇N · 第N段
 
 
 @dataclass(frozen=True)
@@ -22,6 +37,7 @@ class ReadingView:
     description: str = ""     # a topic's description, a case's kind and reach, an article's origin
     quote: str = ""           # a source paragraph's text
     citation: str = ""        # 《article title》 · 篇N · 第N段
+    points: tuple[KeyPoint, ...] = ()   # a topic's, case's or article's key points, for the handout
 
     @property
     def label(self) -> str:
@@ -57,17 +73,22 @@ def render_courses(corpus: Corpus, courses: list[Course], env: Environment) -> d
 
 
 def reading_views(corpus: Corpus, course: Course) -> list[ReadingView]:
-    return [_view(corpus, number, reading) for number, reading in enumerate(course.readings, 1)]
+    names = load_rules("facets.yml")["names"]
+    return [_view(corpus, number, reading, names) for number, reading in enumerate(course.readings, 1)]
 
 
-def _view(corpus: Corpus, number: int, reading: Reading) -> ReadingView:
+def _view(corpus: Corpus, number: int, reading: Reading, names: dict[str, str]) -> ReadingView:
     if reading.kind == "topic":
         topic = corpus.taxonomy.get(reading.target)
-        return ReadingView(number, reading, topic.title, f"topics/{topic.slug}", description=topic.description)
+        points = key_points([(a, p) for a, p in corpus.shown_points() if topic.slug in p.topics], names)
+        return ReadingView(number, reading, topic.title, f"topics/{topic.slug}", description=topic.description,
+                           points=points)
     if reading.kind == "case":
         case = next(c for c in corpus.cases if c.slug == reading.target)
+        owner = {id(point): article for article in case.articles for point in article.points}
+        points = key_points([(owner[id(p)], p) for p in case.points if id(p) in owner], names)
         return ReadingView(number, reading, case.name, f"cases/{case.slug}",
-                           description=f"{case.kind} · 见于 {len(case.articles)} 篇文章")
+                           description=f"{case.kind} · 见于 {len(case.articles)} 篇文章", points=points)
     if reading.kind == "search":
         return ReadingView(number, reading, f"“{reading.target}”", "index",
                            suffix="?q=" + quote(reading.target, safe=""),
@@ -78,15 +99,48 @@ def _view(corpus: Corpus, number: int, reading: Reading) -> ReadingView:
     origin = f"选自《{document}》{label}" if document else article.citation
     if not reading.anchor:
         paragraphs = sum(1 for p in article.paragraphs if p.kind == "text")
+        points = key_points([(article, p) for p in article.points], names)
         return ReadingView(number, reading, article.title, f"sources/{article.slug}",
                            description=f"{origin} · 全文 {paragraphs} 段",
-                           citation=article.citation)
+                           citation=article.citation, points=points)
     index = next(i for i, p in enumerate(article.paragraphs) if p.anchor == reading.anchor)
     paragraph = article.paragraphs[index]
-    where = f"第{paragraph.number}段" if paragraph.kind == "text" else "小标题"
     return ReadingView(number, reading, _paragraph_title(article.paragraphs[:index + 1]),
                        f"sources/{article.slug}", suffix=f"#{paragraph.anchor}", description=origin,
-                       quote=paragraph.text, citation=f"{article.citation} · {where}")
+                       quote=paragraph.text, citation=_cite(article, paragraph))
+
+
+def key_points(points: list[tuple[Article, Point]], names: dict[str, str]) -> tuple[KeyPoint, ...]:
+    """The points a handout prints whole: by KEY_FACETS, then in the corpus's order (the
+    order the topic and case pages show), each paragraph once with all its items of that
+    facet, the same words said twice printed once."""
+    chosen: dict[tuple[str, str], tuple[Article, Point, list[str]]] = {}
+    said: set[str] = set()
+    characters = 0
+    for facet in KEY_FACETS:
+        for article, point in points:
+            key = (article.slug, point.paragraph.anchor)
+            text = " ".join(point.text.split())
+            if point.facet != facet or text in said:
+                continue
+            if key in chosen:
+                if chosen[key][1].facet == facet:
+                    chosen[key][2].append(text)
+                    said.add(text)
+                    characters += len(text)
+                continue
+            if len(chosen) == KEY_POINTS or (chosen and characters + len(text) > KEY_CHARACTERS):
+                continue
+            chosen[key] = (article, point, [text])
+            said.add(text)
+            characters += len(text)
+    return tuple(KeyPoint(names.get(point.facet, point.facet), tuple(texts), _cite(article, point.paragraph))
+                 for article, point, texts in chosen.values())
+
+
+def _cite(article: Article, paragraph: Paragraph) -> str:
+    where = f"第{paragraph.number}段" if paragraph.kind == "text" else "小标题"
+    return f"{article.citation} · {where}"
 
 
 def _paragraph_title(upto: list[Paragraph], length: int = 24) -> str:
