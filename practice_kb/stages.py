@@ -72,8 +72,9 @@ class Folders:
 class SiteBuild:
     """One build of the site's generated part; a new one per MkDocs build."""
 
-    def __init__(self, folders: Folders, search: bool) -> None:
+    def __init__(self, folders: Folders, search: bool, site_url: str = "") -> None:
         self.folders = folders
+        self.site_url = site_url                   # the public address handouts print ("" without)
         self.search_config = dict(THEME_SEARCH_CONFIG) if search else None
         self.caches: list[Cache] = []              # every cache this build opened
         self.plan = SitePlan()                     # what the site must hold (verify.py)
@@ -116,6 +117,7 @@ class SiteBuild:
             self.caches.append(outputs.cache)
         generated.mkdir(parents=True, exist_ok=True)
         context = page_context(corpus)
+        context["site_url"] = self.site_url
         rendered_names: list[str] = []
         own_names: list[str] = []
 

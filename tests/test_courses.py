@@ -6,10 +6,12 @@ The corpus is a small invented text (青石县, 白沙镇 are not in the seeds);
 are read from the corpus, never written out by hand."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import segno
 
 from practice_kb.config.courses import load_courses
 from practice_kb.config.errors import ConfigError
@@ -362,6 +364,88 @@ def test_key_points_stop_at_their_number_and_length_but_print_each_one_whole():
     long = [point(text, p, f"很长的第{p.number}条对策" * 200, "对策") for p in paragraphs[:3]]
     [only] = key_points(long, {})
     assert only.texts == ("很长的第1条对策" * 200,)
+
+
+# ----------------------------------------------------------------- handouts: where the readings are
+
+SITE = "https://kb.example.org/zhishiku/"
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory, corpus, names):
+    """The handout of the example course as the site with a public address renders it, parsed."""
+    folder = tmp_path_factory.mktemp("courses_site")
+    write(folder, COURSE.format(**names))
+    pages = render_courses(corpus, load_courses(folder, corpus), environment(), SITE.rstrip("/"))
+    return body(pages["courses/spring-handout.md"])
+
+
+def drawn_modules(svg) -> set[tuple[int, int]]:
+    """The dark modules (row, column) an SVG QR code draws: its one path of horizontal runs
+    ("M x y h n m dx dy h n …", one unit a module, y at the middle of the row)."""
+    [path] = svg.find_all("path")
+    x = y = 0.0
+    dark = set()
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", path.attrs["d"]):
+        if command == "M":
+            x, y = float(a), float(b)
+        elif command == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            dark |= {(int(y), int(x) + i) for i in range(int(a))}
+            x += float(a)
+    return dark
+
+
+def encodes(svg, address: str) -> bool:
+    """The SVG draws the QR code segno makes of `address`, at one of the four error levels."""
+    drawn = drawn_modules(svg)
+    for level in "lmqh":
+        code = segno.make(address, error=level, micro=False)
+        border = (int(svg.attrs["viewbox"].split()[2]) - code.symbol_size(border=0)[0]) // 2
+        matrix = {(r + border, c + border) for r, row in enumerate(code.matrix) for c, v in enumerate(row) if v}
+        if matrix == drawn:
+            return True
+    return False
+
+
+def test_with_a_public_address_each_reading_has_a_qr_code_of_it_and_prints_it(handout, names):
+    readings = handout.find_all("li", "kb-handout-reading")
+    addresses = [
+        SITE + "topics/duiwu-jianshe.html",
+        SITE + f"cases/{names['case']}.html",
+        SITE + f"sources/{names['article']}.html#{names['anchor']}",
+        SITE + f"sources/{names['other']}.html",
+        SITE + "index.html?q=" + quote("统战委员兼职怎么办", safe=""),
+    ]
+    assert len(readings) == len(addresses)
+    for reading, address in zip(readings, addresses):
+        [svg] = reading.find_all("svg")
+        assert encodes(svg, address), address
+        assert not encodes(svg, address.replace("kb.", "kc."))           # the check can fail
+        assert svg.find("title").text().startswith("二维码：")           # named for a screen reader
+        figure = reading.find("div", "kb-qr")
+        assert figure.attrs["role"] == "img" and figure.attrs["aria-label"].startswith("二维码：")
+        printed = reading.find("p", "kb-handout-link").text()
+        assert printed == address or printed == f"打开 {SITE}，在搜索框中输入：统战委员兼职怎么办"
+    assert SITE in handout.find("p", "kb-handout-where").text()
+
+
+def test_a_qr_code_is_drawn_in_one_compact_path_without_a_fixed_size(handout):
+    for svg in handout.find_all("svg"):
+        assert "width" not in svg.attrs and "height" not in svg.attrs and "viewbox" in svg.attrs
+        assert len(svg.find_all("path")) == 1
+        assert len(str(svg.find("path").attrs["d"])) < 4000
+
+
+def test_without_a_public_address_no_qr_code_but_the_place_in_the_site_and_why(pages, names):
+    handout = body(pages["courses/spring-handout.md"])
+    assert handout.find_all("svg") == [] and handout.find("div", "kb-qr") is None
+    links = [p.text() for p in handout.find_all("p", "kb-handout-link")]
+    assert links[0] == "本站 topics/duiwu-jianshe.html"
+    assert links[2] == f"本站 sources/{names['article']}.html#{names['anchor']}"
+    said = handout.find("p", "kb-handout-where").text()
+    assert "本站" in said and "二维码" in said and "site_url" in said
 
 
 def test_a_trainers_words_cannot_inject_markup(tmp_path, corpus, names):

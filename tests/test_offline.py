@@ -124,15 +124,31 @@ def test_the_example_course_handout_prints_on_a4(page, seed_site, artifacts_dir)
     readings = page.locator(".kb-handout-reading")
     assert readings.count() >= 5
     assert page.locator(".kb-handout-link").first.is_visible()         # link targets on paper
+    # Without a site_url: each reading's place in the site, no QR code, and the page says why.
+    assert page.locator(".kb-handout-link").first.inner_text().startswith("本站 ")
+    assert page.locator(".kb-qr").count() == 0 and "site_url" in page.locator(".kb-handout-where").inner_text()
     assert page.locator("blockquote.kb-handout-point").count() >= 3   # what the readings say, whole
-    # Quotations print dark, not in the theme's light blockquote grey.
-    quote = page.locator("blockquote.kb-quote p").first
-    assert quote.count() == 1
-    grey = page.evaluate("e => getComputedStyle(e).color", quote.element_handle())
-    alpha = float(grey.rsplit(",", 1)[1].rstrip(")")) if grey.startswith("rgba") else 1.0
-    assert alpha >= 0.85, grey
+    # Quotations print black, not in the theme's light blockquote grey.
+    for selector in ("blockquote.kb-quote p", "blockquote.kb-handout-point p"):
+        quote = page.locator(selector).first
+        assert page.evaluate("e => getComputedStyle(e).color", quote.element_handle()) == "rgb(0, 0, 0)"
     page.set_viewport_size({"width": 794, "height": 1123})             # A4 at 96 dpi
     page.screenshot(path=str(artifacts_dir / "print-course-handout-page1.png"))
     pdf = artifacts_dir / "print-course-handout.pdf"
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+    print(f"\nhandout: {handouts[0].stat().st_size} bytes, {pages} pages of A4")
+    assert handouts[0].stat().st_size < 150_000
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("device", list(VIEWPORTS))
+def test_the_example_course_handout_reads_on_screen_and_passes_axe(page, seed_site, artifacts_dir, device):
+    from tests.test_accessibility import blocking
+    page.set_viewport_size(VIEWPORTS[device])
+    handout = sorted((bundle_folder(seed_site) / "courses").glob("*-handout.html"))[0]
+    page.goto(handout.as_uri())
+    page.wait_for_load_state("load")
+    page.screenshot(path=str(artifacts_dir / f"course-handout-{device}.png"), full_page=True)
+    assert blocking(page) == []

@@ -54,7 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except BuildBusy as error:
             self.lock = None
             raise PluginError(str(error)) from None
-        self.build = SiteBuild(self.folders, search=self.config.search)
+        self.build = SiteBuild(self.folders, search=self.config.search, site_url=config.site_url or "")
         try:
             self.build.read()
         except BuildInputError as error:

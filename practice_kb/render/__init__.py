@@ -50,7 +50,7 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
     yield from case_pages(env, context)
     if sources:
         yield from iter_source_pages(corpus, context, env)
-    yield from render_courses(corpus, courses or [], env).items()
+    yield from render_courses(corpus, courses or [], env, context.get("site_url", "")).items()
 
 
 # 问题清单 and 对策清单: each facet's page stem and the facet of the list each group links to.
