@@ -12,12 +12,14 @@ BLOCKING = ("serious", "critical")
 
 def page_kinds(site):
     """One page of each kind the build makes, as paths under the site."""
-    def first(folder: str):
+    def first(folder: str, holding: str = ""):
         pages = sorted(p for p in (site / folder).glob("*.html") if p.name != "index.html")
         assert pages, f"no pages in {folder}/"
-        return pages[0]
+        return next((p for p in pages if holding in p.read_text(encoding="utf-8")), pages[0])
     return {
         "首页": site / "index.html", "专题": first("topics"), "专题目录": site / "topics" / "index.html",
+        # the analysis' own elements: 要点 with their answers and folds, a case's comparison
+        "专题（要点）": first("topics", 'class="kb-answers"'), "案例（对比）": first("cases", 'id="compare"'),
         "案例": first("cases"), "原文": first("sources"), "问题清单": site / "problems.html",
         "对策清单": site / "countermeasures.html", "索引": site / "terms.html",
         "课程": site / "courses" / "index.html", "构建报告": site / "report.html",

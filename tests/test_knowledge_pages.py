@@ -112,9 +112,12 @@ def excerpts(content):
     A list item quotes one point, or the items of one paragraph under one label (each in
     its span.kb-point: the words shown before the rest folds away), cited by the first link
     of its span.kb-cite; the same point in other articles follows as 另见 links, each one
-    citing its own paragraph (its text is not shown again: body None)."""
+    citing its own paragraph (its text is not shown again: body None). A 要点 (li.kb-key)
+    is not an excerpt but a summary quoting one: see test_key_points_*."""
     found = []
     for li in content.iter("li"):
+        if "kb-key" in (li.attrs.get("class") or "").split():
+            continue
         cites = [span for span in li.find_all("span", "kb-cite") if span.text().strip().startswith("出处")]
         if not cites:
             continue
@@ -368,25 +371,30 @@ def test_every_case_page_has_a_title_sources_and_figures_that_check_out(report, 
         sources = {target_of(name, a.attrs.get("href", ""))[0] for a in content.iter("a")}
         if not any(s.startswith("sources/") and s != "sources/index.html" for s in sources):
             failures.append(f"{name}: links to no source page")
-        tables = [t for t in content.iter("table") if [th.text().strip() for th in t.iter("th")][:1] == ["数字"]]
-        rows = [row for table in tables for row in table.iter("tr") if row.find("td") is not None]
-        if len(rows) != reported[Path(name).stem]["figures"]:
-            failures.append(f"{name}: {len(rows)} figure rows, report.json says {reported[Path(name).stem]['figures']}")
-        for row in rows:
-            cells = row.find_all("td")
-            value, clause, link = cells[0].text().strip(), cells[1].text().strip(), cells[2].find("a")
+        # The numbers, each in the sentence that says what it counts (its clause marked),
+        # a sentence once: as many marked clauses as the case has different ones.
+        lines = [li for ul in content.iter("ul") if "kb-figures" in (ul.attrs.get("class") or "")
+                 for li in ul.iter("li")]
+        marked = [strong.text().strip() for li in lines for strong in li.iter("strong")]
+        if reported[Path(name).stem]["figures"] and not lines:
+            failures.append(f"{name}: report.json says {reported[Path(name).stem]['figures']} figures, none shown")
+        if len(marked) > reported[Path(name).stem]["figures"]:
+            failures.append(f"{name}: {len(marked)} marked figures, report.json says {reported[Path(name).stem]['figures']}")
+        for li in lines:
+            link = li.find("a")
+            sentence = "".join(part for part in li.text().split("出处")[:1]).strip()
             if link is None:
-                failures.append(f"{name}: figure {value!r} has no link")
+                failures.append(f"{name}: figure line {sentence[:30]!r} has no link")
                 continue
             target, anchor = target_of(name, link.attrs.get("href", ""))
             paragraph = element_text(page(target), anchor) if target.startswith("sources/") else None
             figures_checked += 1
             if paragraph is None:
-                failures.append(f"{name}: figure {value!r} → {link.attrs.get('href')}: no such paragraph")
-            elif squash(value) not in squash(paragraph):
-                failures.append(f"{name}: figure {value!r} is not in its paragraph {paragraph[:60]!r}")
-            elif squash(clause) not in squash(paragraph):
-                failures.append(f"{name}: figure {value!r}: clause {clause!r} is not in its paragraph")
+                failures.append(f"{name}: figure line → {link.attrs.get('href')}: no such paragraph")
+            elif squash(sentence) not in squash(paragraph):
+                failures.append(f"{name}: figure sentence {sentence[:40]!r} is not in its paragraph {paragraph[:60]!r}")
+            elif not li.find("strong"):
+                failures.append(f"{name}: figure sentence {sentence[:40]!r} marks no figure")
     assert figures_checked > 10, f"only {figures_checked} figures on the case pages"
     assert not failures, "\n".join(failures)
 

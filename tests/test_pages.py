@@ -16,6 +16,14 @@ from practice_kb.rules import load_rules
 ROOT = Path(__file__).resolve().parent.parent
 # A citation link to a source paragraph, as the HTML-bodied pages write it.
 CITED = r'href="(?:\.\./)?sources/[^"#]+\.html#(p-[0-9a-f]+)"'
+# The countermeasures that answer a problem link to their own paragraphs: they are not
+# the problem's citation.
+ANSWERS = re.compile(r'<span class="kb-answers">.*?</span>', re.S)
+
+
+def cited(page: str) -> list[str]:
+    """The paragraph anchors a page cites its excerpts from (not its answer links)."""
+    return re.findall(CITED, ANSWERS.sub("", page))
 
 PROBLEMS = "\n".join([
     "东村统战干部人手不足，一人兼管宣传、组织和信访。",
@@ -64,12 +72,11 @@ def test_a_long_topic_section_continues_on_numbered_pages_holding_every_excerpt(
     assert f'href="{topic}-problems.html"' in main
     more = sorted(name for name in pages if re.fullmatch(rf"topics/{topic}-problems(-\d+)?\.md", name))
     assert len(more) >= 2
-    cited = [re.findall(CITED, pages[name]) for name in more]
-    assert all(len(c) <= small_limits["more_page"] for c in cited)
-    on_topic_page = re.findall(CITED,
-                               main.split('<h2 id="problems">')[1].split("<h2")[0])
+    per_page = [cited(pages[name]) for name in more]
+    assert all(len(c) <= small_limits["more_page"] for c in per_page)
+    on_topic_page = cited(main.split('<h2 id="problems">')[1].split("<h2")[0])
     assert len(on_topic_page) == small_limits["topic_excerpts"]
-    assert set(on_topic_page) <= {a for c in cited for a in c}
+    assert set(on_topic_page) <= {a for c in per_page for a in c}
     assert 'href="' + Path(more[1]).stem + '.html"' in pages[more[0]]         # next page link
     assert pages["sources/index.md"].count("<h2") == 1 and "sources/index-2.md" in pages
 
@@ -82,11 +89,11 @@ def test_the_problem_list_is_paged_and_holds_every_point_once_with_links_to_the_
     pages = render.render_pages(corpus)
     listed = sorted(name for name in pages if re.fullmatch(r"problems(-\d+)?\.md", name))
     assert len(listed) >= 3
-    anchors = [a for name in listed for a in re.findall(CITED, pages[name])]
+    anchors = [a for name in listed for a in cited(pages[name])]
     problems = [p for a in corpus.articles for p in a.points if p.facet == "问题" and p.topics]
     assert sorted(anchors) == sorted(p.paragraph.anchor for p in problems)
     for name in listed:
-        assert len(re.findall(CITED, pages[name])) <= 5
+        assert len(cited(pages[name])) <= 5
     # The group's heading (its anchor) is on the first page holding it; topic pages link there.
     slug = problems[0].topics[0]
     home = next(name for name in listed if f'<h2 id="{slug}">' in pages[name])
@@ -167,14 +174,15 @@ def test_a_case_s_numbers_and_articles_and_a_topic_s_cases_continue_on_pages_of_
     pages = render.render_pages(corpus)
     case = next(c for c in corpus.cases if c.name == "西岭乡")
     page = pages[f"cases/{case.slug}.md"]
-    assert page.count("<tr><td>") == 1 and f'href="{case.slug}-figures.html"' in page
+    # 5 numbers in 2 sentences: a sentence a line, its numbers' clauses marked
+    shown = page.split('<ul class="kb-figures">')[1].split("</ul>")[0]
+    assert shown.count("<li>") == 1 and f'href="{case.slug}-figures.html"' in page
     assert f'href="{case.slug}-sources.html"' in page and "全部 2 篇原文" in page
     stem = f"cases/{case.slug}-figures"
-    assert len([name for name in pages if name.startswith(stem)]) == 3          # 5 numbers, 2 a page
-    figures = [pages[render.page_name(stem, number) + ".md"] for number in (1, 2, 3)]
-    shown = [value for text in figures for value in re.findall(r"<tr><td>([^<]+)</td>", text)]
-    assert shown == [f.value for f in case.figures]
-    assert '<a href="' + case.slug + '-figures-2.html">下一页</a>' in figures[0]
+    assert [name for name in pages if name.startswith(stem)] == [stem + ".md"]     # 2 sentences, 2 a page
+    listed = pages[stem + ".md"].split('<ul class="kb-figures">')[1].split("</ul>")[0]
+    assert listed.count("<li>") == 2
+    assert sorted(re.findall(r"<strong>([^<]+)</strong>", listed)) == sorted(f.text for f in case.figures)
     articles = pages[f"cases/{case.slug}-sources.md"]
     assert all(f"sources/{a.slug}.html" in articles for a in case.articles)
     view = render.page_context(corpus)["knowledge"].by_topic["jingfei-baozhang"]
@@ -217,9 +225,9 @@ def test_a_page_of_long_excerpts_is_cut_by_its_size_and_still_holds_every_point_
     listed = sorted((n for n in pages if re.fullmatch(r"problems(-\d+)?\.md", n)),
                     key=lambda n: int(n[:-3].rpartition("-")[2]) if "-" in n else 1)
     assert 3 <= len(listed) <= 5
-    counts = [len(re.findall(CITED, pages[n])) for n in listed]
+    counts = [len(cited(pages[n])) for n in listed]
     assert all(1 <= c <= 3 for c in counts), counts
-    anchors = [a for n in listed for a in re.findall(CITED, pages[n])]
+    anchors = [a for n in listed for a in cited(pages[n])]
     assert sorted(anchors) == sorted(p.paragraph.anchor for p in problems)
     # the topic's heading is on the first page only; the others continue it
     slug = problems[0].topics[0]
@@ -228,9 +236,9 @@ def test_a_page_of_long_excerpts_is_cut_by_its_size_and_still_holds_every_point_
     small_limits.update(topic_excerpts=20, section_bytes=2000)
     pages = render.render_pages(corpus)
     section = pages[f"topics/{slug}.md"].split('<h2 id="problems">')[1].split("<h2")[0]
-    assert 1 <= len(re.findall(CITED, section)) <= 3 and f'href="{slug}-problems.html"' in section
+    assert 1 <= len(cited(section)) <= 3 and f'href="{slug}-problems.html"' in section
     more = [pages[n] for n in pages if re.fullmatch(rf"topics/{slug}-problems(-\d+)?\.md", n)]
-    assert sorted(a for text in more for a in re.findall(CITED, text)) == sorted(p.paragraph.anchor for p in problems)
+    assert sorted(a for text in more for a in cited(text)) == sorted(p.paragraph.anchor for p in problems)
 
 
 def test_the_items_of_one_paragraph_unfold_to_that_paragraph_once(tmp_path):

@@ -219,16 +219,16 @@ def test_a_place_has_a_case_page_with_the_figures_we_wrote(site, name, figures):
     assert content.find("h1").text().strip() == name
     cases_index = [a.attrs.get("href") for a in site.content("cases/index.html").iter("a")]
     assert f"{case['slug']}.html" in cases_index, f"cases/index.html does not link {page}"
-    rows = [r.find_all("td") for table in content.iter("table") for r in table.iter("tr") if r.find("td")]
-    values = [cells[0].text().strip() for cells in rows]
+    # each number marked in the sentence that says what it counts, linked to its paragraph
+    lines = [li for ul in content.iter("ul") if "kb-figures" in (ul.attrs.get("class") or "") for li in ul.iter("li")]
+    marked = [(strong.text().strip(), li) for li in lines for strong in li.iter("strong")]
     for value in figures:
-        assert value in values, f"{page} does not list {value}: {values}"
-    for cells in rows:
-        link = cells[2].find("a")
-        target, anchor = target_of(page, link.attrs["href"])
+        assert any(value in clause for clause, _ in marked), f"{page} does not mark {value}: {[c for c, _ in marked]}"
+    for clause, li in marked:
+        target, anchor = target_of(page, li.find("a").attrs["href"])
         paragraph = by_id(site.content(target), anchor)
-        assert paragraph is not None and cells[0].text().strip() in text_of(paragraph), \
-            f"{page}: figure {cells[0].text()!r} → {link.attrs['href']} does not hold it"
+        assert paragraph is not None and clause in text_of(paragraph), \
+            f"{page}: {clause!r} is not in the paragraph it links to"
     sources = {target_of(page, a.attrs.get("href", ""))[0] for a in content.iter("a")}
     for article in case["articles"]:
         assert f"sources/{article}.html" in sources, f"{page} does not link its article {article}"

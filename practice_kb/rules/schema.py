@@ -162,6 +162,13 @@ SCHEMAS: dict[str, FileSchema] = {
                                       "in": List(_Scalar("一个方面或空文字（无小节）",
                                                          lambda v: v in FACETS or v == ""))})),
     })),
+    "analysis.yml": FileSchema(Fields({
+        "synthesis": Fields({"signature_bigrams": Int, "same_point": Number, "answers": Number,
+                             "same_article": Number, "answers_shown": Int, "min_articles": Int, "shown": Int,
+                             "measures": List(Facet, 1), "problems": List(Facet, 1)}),
+        "stories": Fields({"parts": Map(Str, List(Facet, 1)), "result": Regex, "compare_places": Int,
+                           "compare_topics": Int}),
+    })),
     "pages.yml": FileSchema(Fields({key: Int for key in (
         "topic_excerpts", "case_excerpts", "section_bytes", "more_page", "report_items", "sources_per_page",
         "cases_per_page", "case_list", "topic_cases", "more_list", "list_page", "page_bytes")})),
