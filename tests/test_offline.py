@@ -81,7 +81,7 @@ def test_topic_page_to_source_paragraph(page, seed_site, artifacts_dir, device):
         page.locator("article.md-content__inner table a").first.click()
     assert "/topics/" in page.url
     page.screenshot(path=str(artifacts_dir / f"bundle-topic-{device}.png"))
-    citation = page.locator("article .kb-cite a").nth(2)
+    citation = page.locator("article .kb-cite a").locator("visible=true").nth(2)
     href = citation.get_attribute("href")
     assert "#p-" in href
     with page.expect_navigation():

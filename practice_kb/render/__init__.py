@@ -12,7 +12,8 @@ from ..rules import load_rules
 from ..structure import Corpus, Course
 from .courses import render_courses
 from .environment import environment
-from .views import FACET_ORDER, Excerpt, fitting, gathered, knowledge, weight
+from ..analysis import FACET_ORDER, analyse
+from .views import fitting, weight
 
 REPAIR_KINDS = {"phrase": "繁体转简体后的用语修复", "join": "被分页截断的段落已接回"}
 FACET_ANCHORS = {"问题": "problems", "原因": "causes", "对策": "countermeasures", "经验": "practices", "心得": "reflections"}
@@ -55,8 +56,9 @@ def iter_pages(corpus: Corpus, terms: list | None = None, courses: list[Course] 
 
 # 问题清单 and 对策清单: each facet's page stem and the facet of the list each group links to.
 FACET_LISTS = {"问题": ("problems", "对策"), "对策": ("countermeasures", "问题")}
-# The sections of a case page, in order (their names are in templates/_labels.j2).
-CASE_FACETS = ("经验", "问题", "原因", "对策", "心得")
+# The parts of a case's story (analysis.stories) and their anchors on its page: the
+# anchors of the facet sections the page had before keep leading to the part holding them.
+CASE_PARTS = {"背景": "background", "做法": "practices", "成效": "results", "问题": "problems", "体会": "reflections"}
 
 
 def front_pages(env, context: dict):
@@ -114,36 +116,30 @@ def topic_pages(env, context: dict):
 
 
 def case_pages(env, context: dict):
-    """One page per case, and continuation pages of its long sections and lists."""
-    corpus, kb, limits, names = context["corpus"], context["knowledge"], context["limits"], context["names"]
+    """One page per case (its story, analysis.stories), and continuation pages of its long parts and lists."""
+    kb, limits, names = context["knowledge"], context["limits"], context["names"]
     template = env.get_template("case.html.j2")
-    owner = {id(point): article for article in corpus.articles for point in article.points}
-    for case in corpus.cases:
-        excerpts: dict[str, list[Excerpt]] = {}
-        for point in case.points:
-            excerpts.setdefault(point.facet, []).append(Excerpt(owner[id(point)], point))
-        excerpts = {facet: gathered(items) for facet, items in excerpts.items()}
+    for case in context["corpus"].cases:
+        story = kb.stories[case.slug]
         yield f"cases/{case.slug}.md", template.render(
-            context, case=case, excerpts=excerpts, topics=kb.case_topics[case.slug],
-            related=kb.case_related[case.slug])
-        for kind, items, anchor in (("figures", case.figures, "figures"), ("articles", case.articles, "sources")):
+            context, case=case, story=story, topics=kb.case_topics[case.slug], related=kb.case_related[case.slug])
+        for kind, items, anchor in (("figures", story.figures, "figures"), ("articles", case.articles, "sources")):
             if len(items) > limits["case_list"]:
                 yield from more_pages(env, names, items, Continuation(
                     f"cases/{case.slug}-{anchor}", case.name, f"{case.slug}.html#{anchor}", kind,
                     limits["more_list"], on="case"))
-        for facet in CASE_FACETS:
-            items = excerpts.get(facet, [])
+        for part, anchor in CASE_PARTS.items():
+            items = story.parts.get(part, [])
             if len(items) > fitting(items, limits["case_excerpts"], limits["section_bytes"]):
-                anchor = FACET_ANCHORS[facet]
                 yield from more_pages(env, names, items, Continuation(
-                    f"cases/{case.slug}-{anchor}", case.name, f"{case.slug}.html#{anchor}", facet,
+                    f"cases/{case.slug}-{anchor}", case.name, f"{case.slug}.html#{anchor}", part,
                     limits["more_page"], budget=limits["page_bytes"], on="case"))
 
 
 def page_context(corpus: Corpus) -> dict:
     """What every page template may read: the corpus, its knowledge views, the limits."""
     names = load_rules("facets.yml")["names"]
-    kb = knowledge(corpus, names)
+    kb = analyse(corpus, names)
     counts = Counter(point.facet for _, point in corpus.shown_points())
     return {
         "limits": load_rules("pages.yml"),
@@ -152,6 +148,7 @@ def page_context(corpus: Corpus) -> dict:
         "names": names,
         "facet_order": FACET_ORDER,
         "anchors": FACET_ANCHORS,
+        "case_parts": CASE_PARTS,
         "counts": counts,
         **report_context(corpus, kb, counts),
     }
