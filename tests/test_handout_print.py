@@ -1,7 +1,8 @@
 """A course handout as a trainer prints it, built end to end from a small invented corpus
 (the one of test_courses.py): with the site's public address (site_url), each reading has
-a QR code of it and prints it. In headless chromium from file://: the handout on A4 and at
-phone width, quotations dark, QR codes of a size phones read, axe clean."""
+a QR code of it and prints it; the bundle built without one says once what copied and
+printed links will be and how to set it. In headless chromium from file://: the handout
+on A4 and at phone width, quotations dark, QR codes of a size phones read, axe clean."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from practice_kb.commands.build import build
+from practice_kb.commands.build import NO_SITE_URL, build
 from practice_kb.pipeline import build_corpus
 from tests.conftest import parse_html, write_config
 from tests.test_accessibility import blocking
@@ -48,6 +49,20 @@ def built(root: Path, site_url: str | None) -> tuple[Path, Path]:
 def public(tmp_path_factory) -> Path:
     """The site built with a public address."""
     return built(tmp_path_factory.mktemp("handout_public"), SITE)[0]
+
+
+def test_the_bundle_built_without_a_public_address_says_so_once(tmp_path, capfd):
+    built(tmp_path, None)
+    out, err = capfd.readouterr()
+    assert (out + err).count(NO_SITE_URL) == 1
+    assert (out + err).count("site_url") == NO_SITE_URL.count("site_url")     # not said again elsewhere
+    assert "本站 sources/" in NO_SITE_URL and "site_url: https://" in NO_SITE_URL
+
+
+def test_the_bundle_built_with_a_public_address_says_nothing_of_it(tmp_path, capfd):
+    built(tmp_path, SITE)
+    out, err = capfd.readouterr()
+    assert NO_SITE_URL not in out + err
 
 
 def test_the_built_handout_codes_and_prints_the_public_addresses_and_stays_small(public):

@@ -28,6 +28,11 @@ BUNDLE_README = """基层工作经验知识库（离线版）
 使用方法：解压后双击 index.html，用电脑上的任意浏览器打开即可，无需联网。
 本离线版由 {date} 的构建生成。
 """
+# Said once, under the bundle's path, when mkdocs.yml gives the site no public address.
+NO_SITE_URL = ("提示：mkdocs.yml 中没有设置 site_url（网站地址）。从离线包复制的链接是打开它的那台电脑上的地址"
+               "（file:///…），打印的链接写作“本站 sources/….html#p-…”，课程讲义不印二维码。"
+               "在 mkdocs.yml 中加一行 site_url: https://网站地址/ 后重新构建，复制、打印的链接和讲义的二维码"
+               "就都指向网站。")
 
 
 def build(config_path: Path, site_dir: Path, dist_dir: Path | None, wait: bool = True,
@@ -85,6 +90,8 @@ def _build(config_path: Path, site_dir: Path, dist_dir: Path | None) -> int:
     print(f"站点：{site_dir}")
     if bundle_staging is not None:
         print(f"离线包：{bundle_staging.archive}")
+        if not config.site_url:
+            print(NO_SITE_URL)
     _summarise(site_dir / "report.json")
     return 0
 
