@@ -35,6 +35,12 @@ term_index:
   max_terms: 100
   min_paragraphs: 2
   paragraphs_per_term: 5
+  min_idf: 8.0
+  exclude_patterns: ['^[一二三四五六七八九十]+是$']
+  exclude_tags: [d, r]
+  exclude_verb_led: true
+  exclude: []
+  include: [统一战线]
 """
 
 

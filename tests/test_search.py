@@ -14,6 +14,7 @@ from practice_kb.extract import occurrences
 from practice_kb.search import SearchIndex, Segmenter, Vocabulary
 from practice_kb.search.dictionary import corpus_compounds, taxonomy_terms
 from practice_kb.search.fold import fold, fold_table, traditional_characters
+from practice_kb.rules import load_rules
 from practice_kb.search.terms import pinyin_key, term_index
 from practice_kb.structure import Taxonomy, Topic
 
@@ -256,6 +257,47 @@ def test_term_index_groups_terms_by_initial_and_links_topics_and_paragraphs(corp
     assert "duiwu" in [t.slug for t in terms["统战委员"].topics]       # its keyword
     assert all("统战委员" in p.text for _, p in terms["统战委员"].paragraphs)
     assert "人手不够" not in terms and "没钱" not in terms      # colloquial aliases are not terms
+
+
+# Pieces of sentences the corpus repeats, each in several paragraphs: list markers, "our
+# county", adverb-led and common-verb-led phrases. None of them names a thing.
+PHRASES = """紫阳县统战工作总结
+
+一是紫阳县统战委员不断提高统战工作水平，我县统战委员配备到位。
+二是统战委员不断提高能力，我县统战委员开展调研，四是加强统战委员培训。
+三是统战委员不断提高素质，我县统战委员走访党外人士，四是提高统战委员待遇。
+四是统战委员不断提高站位，我县统战委员联系商会，四是提高统战委员待遇。
+"""
+
+
+@pytest.fixture(scope="module")
+def phrase_corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("phrase_sources")
+    (folder / "a.txt").write_text(SOURCE + "\n" + PHRASES, encoding="utf-8")
+    return build_corpus(folder, ROOT / "topics.yml")
+
+
+def index_words(corpus, monkeypatch=None, **changes) -> set[str]:
+    if changes:
+        from practice_kb.search import terms as terms_module
+        rules = load_rules("search.yml")
+        rules = {**rules, "term_index": {**rules["term_index"], **changes}}
+        monkeypatch.setattr(terms_module, "load_rules", lambda name: rules)
+    index = SearchIndex.build(corpus)
+    return {t.word for _, ts in term_index(corpus, index.vocabulary) for t in ts}
+
+
+def test_the_term_index_holds_no_pieces_of_sentences(phrase_corpus):
+    words = index_words(phrase_corpus)
+    assert "统战委员" in words
+    for piece in ("不断提高", "四是", "我县", "提高统战委员"):
+        assert piece not in words, piece
+
+
+def test_an_editor_excludes_and_includes_terms_in_the_rules(phrase_corpus, monkeypatch):
+    words = index_words(phrase_corpus, monkeypatch, exclude=["统战委员"], include=["党外人士"])
+    assert "统战委员" not in words
+    assert "党外人士" in words          # used in one paragraph only, but the editor wants it
 
 
 # ------------------------------------------------- the browser's worker agrees

@@ -178,7 +178,8 @@ SCHEMAS: dict[str, FileSchema] = {
         "compound_min_count": Int, "compound_min_articles": Int, "compound_max_length": Int,
         "stopwords": List(Str), "?synonym_weight": Number, "?synonyms": List(List(Str, 2)),
         "boost": Fields({"page": Number, "title": Number, "heading": Number, "text": Number}),
-        "term_index": Fields({"max_terms": Int, "min_paragraphs": Int, "paragraphs_per_term": Int}),
+        "term_index": Fields({"max_terms": Int, "min_paragraphs": Int, "paragraphs_per_term": Int, "min_idf": Number,
+                              "exclude_patterns": List(Regex), "exclude_tags": List(Str), "exclude_verb_led": Bool, "exclude": List(Str), "include": List(Str)}),
     })),
     "similarity.yml": FileSchema(Fields({
         "duplicates": Fields({"min_chars": Int, "shingle_size": Int, "near_threshold": Number,

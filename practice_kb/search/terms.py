@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..rules import load_rules
 from ..structure import Article, Corpus, Paragraph, Topic
-from ..extract import occurrences
+from ..extract import occurrences, tokens
 from ..extract.idf import idf_table
 from .dictionary import Vocabulary
 
@@ -50,12 +51,15 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     aliases = {a for t in corpus.taxonomy.topics for a in t.aliases}
     paragraphs = [(a, p) for a in corpus.articles if not a.duplicate_of and not a.off_topic
                   for p in a.paragraphs if p.kind == "text" and p.twin is None]
-    candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, rules["max_terms"])
+    candidates = (set(vocabulary.user_words) - aliases) | _salient(vocabulary, rules["max_terms"], rules["min_idf"])
     # The most used first, and only as many as can make the cut: each is looked for in
     # every paragraph below.
     # Ties go by the word itself, never by a set's order (which changes from process to process).
     candidates = set(sorted(candidates, key=lambda w: (-vocabulary.words.get(w, 0), w))[:2 * rules["max_terms"]])
     candidates -= _fragments(candidates, vocabulary, [p.text for _, p in paragraphs[:FRAGMENT_SAMPLE]])
+    candidates = {w for w in candidates if not _excluded(w, rules)}
+    included = set(rules["include"]) - set(rules["exclude"])
+    candidates |= included
     # All paragraphs as one text: each candidate is found with one scan, not one per paragraph.
     text = "\n".join(p.text for _, p in paragraphs)
     starts = list(itertools.accumulate((len(p.text) + 1 for _, p in paragraphs), initial=0))
@@ -63,7 +67,7 @@ def term_index(corpus: Corpus, vocabulary: Vocabulary) -> list[tuple[str, list[T
     where = occurrences.Words(candidates).starts(text)
     for word in candidates:
         found = _pieces(where.get(word, ()), starts)
-        if len(found) >= rules["min_paragraphs"]:
+        if len(found) >= rules["min_paragraphs"] or (found and word in included):
             terms.append(Term(word, pinyin_key(word), [paragraphs[i] for i in found[:rules["paragraphs_per_term"]]],
                               len(found)))
     terms = sorted(terms, key=lambda t: (-t.uses, t.word))[:rules["max_terms"]]
@@ -98,12 +102,24 @@ def _fragments(candidates: set[str], vocabulary: Vocabulary, texts: list[str]) -
     return pieces
 
 
-def _salient(vocabulary: Vocabulary, size: int) -> set[str]:
-    """Words this corpus uses far more than ordinary text does: rarer than the median word
-    in jieba's IDF table (or absent from it), ranked by count × IDF."""
+def _excluded(word: str, rules: dict) -> bool:
+    """A piece of a sentence, or a word the editor excluded (rules/search.yml)."""
+    if word in rules["exclude"] or any(re.search(p, word) for p in rules["exclude_patterns"]):
+        return True
+    cut = tokens.current().tagged(word)
+    if any(tag in rules["exclude_tags"] for _, tag in cut):
+        return True
+    idf, median = idf_table()
+    return (rules["exclude_verb_led"] and len(cut) > 1 and cut[0][1] == "v"
+            and idf.get(cut[0][0], median) < rules["min_idf"])
+
+
+def _salient(vocabulary: Vocabulary, size: int, min_idf: float) -> set[str]:
+    """Words this corpus uses far more than ordinary text does: at least `min_idf` rare in
+    jieba's IDF table (or absent from it), ranked by count × IDF."""
     idf, median = idf_table()
     weight = Counter({w: n * idf.get(w, median) for w, n in vocabulary.words.items()
-                      if len(w) >= 2 and idf.get(w, median) >= median})
+                      if len(w) >= 2 and idf.get(w, median) >= min_idf})
     return {w for w, _ in weight.most_common(size)}
 
 
