@@ -33,6 +33,7 @@ SETS = {
     "dev3": (GOLD / "dev3" / "texts", GOLD / "dev3" / "gold.yml"),
     "heldout": (GOLD / "heldout" / "texts", GOLD / "heldout" / "gold.yml"),
     "heldout2": (GOLD / "heldout2" / "texts", GOLD / "heldout2" / "gold.yml"),
+    "heldout3": (GOLD / "heldout3" / "texts", GOLD / "heldout3" / "gold.yml"),
     "seeds": (ROOT / "source_texts", GOLD / "seeds.yml"),
 }
 FACETS = ("问题", "原因", "对策", "经验", "心得", "背景")
