@@ -440,3 +440,44 @@ def test_a_body_that_only_opens_a_list_of_bodies_is_no_unit():
 溪口县委统战部组织溪口县人大、政府、政协领导班子成员联系党外代表人士。
 溪口县委统战部还建立了党外人士信息库，溪口县的做法得到肯定。""")))
     assert "溪口县人大" not in cases["溪口县"].units
+
+
+# ------------------------------------------------- names jieba cuts wrongly or does not know
+
+@pytest.mark.parametrize("text, name", [
+    ("杏花沟村建立了乡贤议事会。", "杏花沟村"),        # jieba: 杏花/沟村
+    ("骆驼泉乡开展活动。", "骆驼泉乡"),                # jieba: 骆驼/泉乡
+    ("野菊岭镇开展活动。", "野菊岭镇"),                # 岭 a word of its own
+])
+def test_a_name_jieba_cuts_across_its_suffix_is_read_whole_but_unproven(text, name):
+    found = NameRecogniser().recognise(text, unproven=True)
+    assert [(n.name, n.proven) for n in found] == [(name, False)]
+    assert NameRecogniser().recognise(text) == []          # by itself the sentence proves nothing
+
+
+@pytest.mark.parametrize("text", ["组织乡贤回乡参观。", "把会议开进客厅。", "统战部和县委宣传部联合开展。"])
+def test_a_word_jieba_knows_is_no_name_glued_to_a_suffix(text):
+    assert NameRecogniser().recognise(text, unproven=True) == []
+
+
+def test_a_city_jieba_reads_as_the_word_city_keeps_its_first_character():
+    found = NameRecogniser().recognise("霜城市第二人民医院党委组织义诊。")
+    assert [n.name for n in found] == ["霜城市第二人民医院"]
+
+
+def test_an_unproven_name_the_corpus_repeats_is_a_case_and_one_written_once_is_not():
+    repeated = "野菊岭镇统战工作总结\n\n野菊岭镇建立乡贤联络站，走访在外乡贤。\n野菊岭镇组织乡贤回乡座谈。\n"
+    once = "统战工作总结\n\n今年在杏花沟村开了一次座谈会，参会人员发言踊跃。\n统战干部要加强学习。\n"
+    cases = by_name(find_cases(build(repeated, once)))
+    assert "野菊岭镇" in cases and "杏花沟村" not in cases
+
+
+def test_a_place_named_in_one_paragraph_of_an_article_without_headings_does_not_take_the_article():
+    text = ("青石县统战工作总结\n\n青石县委统战部今年推进统战工作，成效明显。\n"
+            "青石县建立了同心驿站，联系党外人士。\n"
+            "槐埠乡地处县城南面，槐埠乡建立了乡贤会，槐埠乡的做法值得推广。\n"
+            "青石县还组织了党外人士培训。\n")
+    cases = by_name(find_cases(build(text)))
+    county, town = cases["青石县"], cases["槐埠乡"]
+    assert len(town.scope) == 1 and "槐埠乡地处" in town.scope[0][1].text
+    assert len(county.scope) == 3

@@ -71,6 +71,7 @@ class CaseFinder:
         rules = rules if rules is not None else load_rules("cases.yml")
         self.names = NameRecogniser(rules)
         self.min_mentions = int(rules.get("min_mentions", 2))
+        self.unproven_min_texts = int(rules.get("unproven_min_texts", 3))
         self.opening = int(rules.get("opening_paragraphs", 2))
         self.heading_lead = re.compile(rules.get("heading_lead") or "^")
         self.spread = int(rules.get("spread_sections", 2))
@@ -92,13 +93,22 @@ class CaseFinder:
             current_cuts().prefetch("t", (text[start:end] for text in missing
                                           for start, end in self.names.naming_sentences(text)))
         names: dict[str, Name] = {}
+        unproven: dict[str, list[Name]] = {}        # name → each time a text writes it
         for text, key, found in zip(texts, keys, known):
             if found is None:
-                found = self.names.recognise(text)
+                found = self.names.recognise(text, unproven=True)
                 if memo is not None:
                     memo.put(key, found)
             for name in found:
-                names.setdefault(name.name, name)
+                if name.proven:
+                    names.setdefault(name.name, name)
+                else:
+                    unproven.setdefault(name.name, []).append(name)
+        # A stem nothing around it proves is a name where the corpus repeats it this many
+        # times (in paragraphs and titles) — a name, not a phrase that once looked like one.
+        for form, seen in unproven.items():
+            if form not in names and len(seen) >= self.unproven_min_texts:
+                names[form] = seen[0]
         # "…学院" on its own, where it is the college of a "…大学…学院" named elsewhere,
         # is that college: counted as its mention, not a case of its own.
         aliases = {name.alias for name in names.values() if name.alias}
@@ -220,7 +230,10 @@ class CaseFinder:
                 wanted.update(id(p) for p in _subtree(section))
                 return
             if any(id(p) in named for p in section.paragraphs):
-                own = section.paragraphs if root else _subtree(section)
+                # Under no heading (a preface, or an article without headings) only the
+                # paragraphs that name it are about it: not the whole article, which is
+                # the article's own case's.
+                own = [p for p in section.paragraphs if id(p) in named] if root else _subtree(section)
                 wanted.update(id(p) for p in own)
             for child in section.children:
                 walk(child, False)

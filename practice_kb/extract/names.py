@@ -76,6 +76,8 @@ class Name:
     stem: str              # the name without its suffix ("青石" of "青石县")
     alias: str = ""        # a shorter form counted as a mention: the college of a university
     parent: str = ""       # the place written right before it ("桂东县" of "桂东县增口乡")
+    proven: bool = True    # False: a plain, uncommon stem nothing around it proves ("野菊岭乡"),
+                           # a name only where the corpus repeats it (see CaseFinder)
 
 
 class NameRecogniser:
@@ -105,21 +107,23 @@ class NameRecogniser:
         self.unit_before = re.compile(rules.get("unit_before") or r"(?!)")
         self.stop = set(rules.get("stop_words") or ())
         self.generic_endings = tuple(rules.get("generic_endings") or ())
+        self.glued_words = tuple(rules.get("glued_place_words") or ("\0",))
         frequency = rules.get("plain_stem_max_frequency")
         self.plain_max_frequency = int(frequency) if frequency is not None else None
         if self.plain_max_frequency is not None:
             jieba.initialize()
         self._token_cache: dict[str, Tokens] = {}
 
-    def recognise(self, text: str) -> list[Name]:
-        """The names this text proves by itself (tag or context), in order of appearance.
+    def recognise(self, text: str, unproven: bool = False) -> list[Name]:
+        """The names this text proves by itself (tag or context), in order of appearance;
+        with `unproven`, also the plain stems it does not prove (Name.proven False).
 
         A name and the words that prove it stand in one sentence, so only sentences where
         a suffix occurs are cut with tags: most of the text never is."""
         found: list[Name] = []
         for start, end in self.naming_sentences(text):
             found += self._recognise(text[start:end])
-        return found
+        return found if unproven else [name for name in found if name.proven]
 
     def naming_sentences(self, text: str):
         """(start, end) of the sentences of text where a suffix occurs."""
@@ -163,15 +167,25 @@ class NameRecogniser:
                 named = self._stem(tokens, s, e, length, proper_only, within=not organisation) \
                     if free(s, e) else None
                 # An organisation's own long suffix ("…经济开发区", "…职业技术学院") proves
-                # an uncommon stem; a place's one-character suffix needs more proof.
-                if named is None or not (named[1] or organisation) or not free(named[0], e):
+                # an uncommon stem; a place's one-character suffix needs more proof, here
+                # or from the corpus repeating it (Name.proven).
+                if named is None or not free(named[0], e):
                     continue
+                proven = named[1] or organisation
                 b = named[0]
                 if organisation and self.generic_organisation.search(text[b:s]) \
                         and not self.place_opening.match(text[b:s]):
                     continue
                 suffix = match.group()
-                keep(b, e, Name(text[b:e], kind or self.admin.get(suffix) or self.organisation.get(suffix, ""), text[b:s]))
+                name = Name(text[b:e], kind or self.admin.get(suffix) or self.organisation.get(suffix, ""), text[b:s],
+                            proven=proven)
+                if proven:
+                    keep(b, e, name)
+                else:
+                    found.append((b, name))         # claims no characters: a proven name may
+        # An unproven stem gives way to a proven name over any of its characters.
+        found = [(b, name) for b, name in found
+                 if name.proven or all(b + len(name.name) <= a or b >= z for a, z in taken)]
         ordered = sorted(found, key=lambda item: item[0])
         # A place written right after another ("桂东县增口乡"): the first is its parent.
         ends = {start + len(name.name): name for start, name in ordered}
@@ -228,10 +242,15 @@ class NameRecogniser:
         if tail != e and not self.unit_after.match(text, e, tail) and not (tail_end and tail <= tail_end):
             return None
         suffix_token = tokens.owner[s]
+        # jieba glues a name's last character to a one-character suffix into a word it does
+        # not know ("杏花/沟乡", "骆驼/泉乡"): that token is the name's end. A word it knows
+        # ("回乡", "客厅", "和县") is a word.
+        glued = (suffix_token == s - 1 and tokens.end[s - 1] == e and e - s == 1
+                 and not jieba.dt.FREQ.get(text[s - 1:e]))
         proper: list[int] = []
         plain: list[int] = []
         for b in range(s - low, max(s - high, 0) - 1, -1):
-            if not tokens.is_start(b) or suffix_token not in (s, b) or not _HAN.match(text[b:s]):
+            if not tokens.is_start(b) or suffix_token not in (s, b) and not glued or not _HAN.match(text[b:s]):
                 continue
             stem = text[b:s]
             if stem in self.stop or text[b:e] in self.stop or self._ends_with_suffix(stem) \
@@ -257,7 +276,14 @@ class NameRecogniser:
             elif self._uncommon(tokens, b, s):
                 plain.append(b)
         if proper:
-            return proper[-1], True
+            b = proper[-1]
+            # "霜/城市第二人民医院": jieba read a city's 城 and 市 as the word 城市, leaving the
+            # name's first character on its own before it. That character opens the name.
+            if (text.startswith(self.glued_words, b) and b > 0 and tokens.is_start(b - 1)
+                    and tokens.end[b - 1] == b and _HAN.match(text[b - 1])
+                    and tokens.tags[b - 1] not in self.not_start):
+                b -= 1
+            return b, True
         if not plain:
             return None
         b = plain[0]
@@ -269,8 +295,12 @@ class NameRecogniser:
         is a common word ("领导县委" is no county): judged by jieba's dictionary counts."""
         if self.plain_max_frequency is None:
             return True
-        words = [tokens.text[b:s]] + [tokens.text[i:tokens.end[i]] for i in range(b, s)
-                                      if tokens.is_start(i) and tokens.end[i] <= s]
+        words = [tokens.text[i:tokens.end[i]] for i in range(b, s) if tokens.is_start(i) and tokens.end[i] <= s]
+        # A place name's last character is often a common word on its own ("岭" of
+        # "野菊岭", "湾" of "玳瑁湾"): the stem's other words judge it.
+        if len(words) > 1 and len(words[-1]) == 1:
+            words = words[:-1]
+        words = [tokens.text[b:s]] + words
         return max(jieba.dt.FREQ.get(word) or 0 for word in words) <= self.plain_max_frequency
 
     def _may_name(self, text: str) -> bool:

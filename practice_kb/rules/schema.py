@@ -150,7 +150,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "not_name_inside": List(Str), "?plain_stem_max_frequency": Int,
         "after_name": Regex, "before_name": Regex, "unit_after": Regex, "unit_before": Regex,
         "stop_words": List(Str), "generic_endings": List(Str), "min_mentions": Int,
-        "opening_paragraphs": Int, "heading_lead": Regex, "spread_sections": Int,
+        "opening_paragraphs": Int, "unproven_min_texts": Int, "glued_place_words": List(Str), "heading_lead": Regex, "spread_sections": Int,
         "?figure": Regex, "clause_split": Regex,
     })),
     "facets.yml": FileSchema(Fields({
