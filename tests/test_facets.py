@@ -200,3 +200,37 @@ def test_the_whole_pipeline_gives_the_same_knowledge_whatever_pythons_string_has
                for seed in ("1", "4", "7")}
     assert len(outputs) == 1
     assert len(json.loads(outputs.pop())) > 200
+
+
+def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one():
+    from practice_kb.extract.facet_model import FacetModel
+    lines = """统战工作总结
+一、下一步打算
+下一步，我们将重点抓好以下几项工作：
+一是配齐配强统战委员；二是落实统战工作经费。
+现将有关情况报告如下。"""
+    lines = [(n, line) for n, line in enumerate(lines.splitlines(), 1)]
+    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
+    assign_anchors(parsed)
+    parsed.points = PointSplitter().points(parsed.sections)
+
+    class Always(FacetModel):          # a model that calls everything a countermeasure
+        def __init__(self):
+            pass
+
+        def predict(self, features):
+            return "对策"
+    FacetClassifier(model=Always()).classify(parsed)
+    texts = [p.text for p in parsed.points]
+    assert texts == ["配齐配强统战委员", "落实统战工作经费。"]
+
+
+@pytest.mark.parametrize("text, announces", [
+    ("下一步，我们将重点抓好以下几项工作：", True),
+    ("各位领导、同志们：", True),
+    ("现将有关情况报告如下。", True),
+    ("在党校学习的两天里，每一堂课都让我受益匪浅，收获之多难以言表，现将心得体会归纳如下：", False),
+    ("原因主要是乡镇统战工作经费长期不足。", False),
+])
+def test_what_announces_what_follows(text, announces):
+    assert FacetClassifier(model=False).announces(text) is announces

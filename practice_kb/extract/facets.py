@@ -8,6 +8,10 @@ from ..structure import Article
 from .facet_model import FacetModel, unit_features
 
 
+LEAD_MAX = 20        # characters: a longer sentence matching lead_in without a colon says something itself
+COLON_MAX = 40       # characters: a longer sentence ending in a colon may be a point quoting someone
+
+
 class FacetClassifier:
     """Reads the cue words of rules/facets.yml and labels every point of an article."""
 
@@ -60,6 +64,9 @@ class FacetClassifier:
         default = self.article_facet(article)
         for point, features in self.units(article, facets, default):
             rule = self.point_facet(point.text, facets.get(point.paragraph.anchor, self.preface))
+            if self.announces(point.text):
+                point.facet = ""        # a lead-in is never a point, whatever the words around it
+                continue
             point.facet = self.model.predict(features) if self.model is not None else rule
         article.points = merged(article.points)
         return facets
@@ -106,6 +113,16 @@ class FacetClassifier:
             yield point, unit_features(point, section, rule, default, article.title, first,
                                        self.lead_in.search(point.text) is not None, opening, previous_rule)
             previous, previous_rule = point, rule
+
+    def announces(self, text: str) -> bool:
+        """A sentence that only announces what follows: a short one ending in a colon
+        ("下一步，我们将重点抓好以下几项工作：", "各位领导、同志们："), or a short lead-in
+        ("现将情况报告如下。"). A long sentence ending in a colon says something before it
+        announces ("…收获难于言表，现将心得体会归纳如下："): the model judges it."""
+        text = text.strip()
+        if text.endswith((":", "：")):
+            return len(text) <= COLON_MAX
+        return len(text) <= LEAD_MAX and bool(self.lead_in.search(text))
 
     def point_facet(self, text: str, section: str) -> str:
         """A sentence's or an item's facet: its own cue where one overrides its section's
