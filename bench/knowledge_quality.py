@@ -165,7 +165,7 @@ def report(results: list[dict], commit: str, label: str) -> str:
              "text): 问题 and 对策 precision ≥ 0.95 and recall ≥ 0.90; cases precision ≥ 0.95 and recall ≥ 0.90; "
              "titles 100% on the seeds and ≥ 95% unseen; 0 references as points. dev and dev2 were written to "
              "develop against; heldout was written apart, but its misses were read after its first measurement "
-             "(no longer blind); heldout2 was written apart afterwards and never read while tuning.", "", *table(results), ""]
+             "(no longer blind); heldout2 and heldout3 were written apart afterwards by other writers and never read while tuning (heldout3 from 2026-12-01; both measured, not tuned on).", "", *table(results), ""]
     for r in results:
         lines += [f"## {r['set']}: what went wrong", ""]
         for facet, scores in r["facets"].items():
