@@ -223,3 +223,24 @@ def test_articles_one_after_another_split_at_a_title_with_quotation_marks():
                      title="盟讯 2024年第2期")
     assert [a.title for a in articles][-1] == "委员履职要在“实”字上下功夫"
     assert texts(articles[-1]) == [long_two, "调研要实，建议要实，作风要实。"]
+
+
+def test_a_title_with_a_dash_subtitle_byline_and_date_under_a_marker_is_that_markers_article():
+    body = "全院现有党外教职工五十八人，学院党委坚持把党外知识分子工作作为党建工作的重要内容，不断探索有效路径。"
+    articles = split("材料一", "汇聚智慧　服务发展", "——某某学院党外知识分子工作交流材料", "某某学院党委", "2024年4月",
+                     body, body, "材料二", "网格连心　治理有温度", "——在现场推进会上的交流发言", "某某村党支部书记　张某",
+                     "2024年5月20日", body.replace("全院", "全村"), title="")
+    assert [a.label for a in articles] == ["材料一", "材料二"]
+    assert articles[0].title == "汇聚智慧　服务发展——某某学院党外知识分子工作交流材料"
+    assert articles[0].metadata["author"] == "某某学院党委" and articles[0].metadata["date"] == "2024年4月"
+    assert [p.text for p in articles[0].paragraphs] == [body, body]
+
+
+def test_a_dash_subtitle_never_starts_an_article_of_its_own():
+    body = "全镇今年推进统战工作，建立了乡贤联络站和同心驿站，联系党外人士一百二十人，成效明显。"
+    articles = split("统战工作交流材料汇编", "", "同心聚力　振兴乡村", "——在全县经验交流会上的发言", "某某镇党委",
+                     "2024年6月", body, "凝心聚力　服务发展", "——在全县经验交流会上的发言", "某某街道党工委",
+                     "2024年6月", body.replace("全镇", "街道"), title="")
+    titles = [a.title for a in articles if a.paragraphs]
+    assert titles[-2:] == ["同心聚力　振兴乡村——在全县经验交流会上的发言", "凝心聚力　服务发展——在全县经验交流会上的发言"]
+    assert not any(t.startswith("——") for t in titles)

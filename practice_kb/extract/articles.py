@@ -74,6 +74,10 @@ class ArticleSplitter:
         drafts: list[_Draft] = []
         lines = list(document.paragraphs)
         blocks = self._blocks(lines)
+        # A title block right under a marker ("材料一" / title / ——subtitle / byline / date)
+        # is that marker's article: its title, byline and date are read under the marker.
+        blocks = {index: draft for index, draft in blocks.items()
+                  if not (index and self._start(lines[index - 1][1]) is not None)}
         if not blocks and not any(self._start(text) for _, text in lines):
             blocks = self._compiled(document, lines) or self._titled(document, lines)
         skip: set[int] = set()
@@ -147,12 +151,15 @@ class ArticleSplitter:
             title = lines[index][1]
             if not _is_block_title(title) or self.headings.parse(title) is not None or self._start(title) \
                     or self.byline.match(title.strip("（）() ")) or title.startswith(("（", "(")) \
-                    or len(lines) - index < 4:
+                    or _is_subtitle(title) or len(lines) - index < 4:
                 continue
-            after = [text for _, text in lines[index + 1:index + 3]]
+            # "主标题" / "——副标题" / byline / date: the subtitle belongs to the title above it
+            # (see _article), and the byline and date stand under it.
+            skip = 1 if _is_subtitle(lines[index + 1][1]) else 0
+            after = [text for _, text in lines[index + 1 + skip:index + 3 + skip]]
             metadata: dict[str, str] = {}
             consumed: list[int] = []
-            position = index + 1
+            position = index + 1 + skip
             if after and self.byline.match(after[0].strip("（）() ")) and not self.date_line.match(after[0]):
                 metadata["author"] = after[0].strip("（）() ")
                 consumed.append(position)
