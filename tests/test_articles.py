@@ -244,3 +244,12 @@ def test_a_dash_subtitle_never_starts_an_article_of_its_own():
     titles = [a.title for a in articles if a.paragraphs]
     assert titles[-2:] == ["同心聚力　振兴乡村——在全县经验交流会上的发言", "凝心聚力　服务发展——在全县经验交流会上的发言"]
     assert not any(t.startswith("——") for t in titles)
+
+
+def test_a_title_may_hold_a_colon_inside_but_a_field_line_opens_no_article():
+    body = "街道辖区有依法登记的宗教活动场所五处，街道党工委把宗教事务管理纳入网格化治理，取得明显成效。"
+    articles = split("材料之一", "【经验交流】某某街道：网格化推进宗教事务管理", "某某街道党工委", body, body,
+                     "材料之二", "报送单位：某某乡党委", "一、基本情况", body.replace("街道", "乡"), title="")
+    assert [a.label for a in articles] == ["材料之一", "材料之二"]
+    assert articles[0].title == "某某街道：网格化推进宗教事务管理"
+    assert articles[1].title != "报送单位：某某乡党委"

@@ -270,7 +270,7 @@ class ArticleSplitter:
         heading = self.headings.parse(text)
         if heading is not None and not (heading.depth and not heading.label):
             return False
-        return _is_title_line(re.sub(r"^#{1,6}\s+", "", text) if heading is not None else text)
+        return _is_title_line(re.sub(r"^#{1,6}\s+", "", text) if heading is not None else text, colon=True)
 
     def _leading_byline(self, article: Article, lines: list[tuple[int, str]]) -> None:
         """Who wrote the article and when, on the lines under its title: its metadata."""
@@ -363,9 +363,18 @@ def _has_sentence(text: str) -> bool:
     return bool(re.search(r"[。！？；，]", text))
 
 
-def _is_title_line(text: str) -> bool:
+def _is_title_line(text: str, colon: bool = False) -> bool:
+    """Short, no sentence punctuation. With `colon`, one colon inside is let through
+    ("丁香街道：网格化推进…", a place and what it did; never at the end, a lead-in): an
+    article's own title line may hold one, a field line ("报送单位：…") is no opening."""
     text = _untagged(text)
-    return len(text) <= 40 and not _PUNCT.search(text) and not text.startswith(("[", "【"))
+    inner = _PLACE_COLON.sub(r"\1", text, count=1) if colon else text
+    return len(text) <= 40 and not _PUNCT.search(inner) and not text.startswith(("[", "【"))
+
+
+# "<place or unit>：" opening a title ("丁香街道：…", "某某学院：…"); "报送单位：" is a field.
+_PLACE_COLON = re.compile(r"^(\S{1,16}(?:省|市|州|县|区|旗|镇|乡|村|街道|社区|园区|开发区|新区|大学|学院|学校|"
+                          r"医院|集团|公司|商会|局|委|会|站|所|厂))[:：](?=\S)")
 
 
 _TAG = re.compile(r"^[【\[]\s*[^】\]]{2,8}\s*[】\]]\s*(?=\S{6})")
