@@ -253,3 +253,27 @@ def test_a_title_may_hold_a_colon_inside_but_a_field_line_opens_no_article():
     assert [a.label for a in articles] == ["材料之一", "材料之二"]
     assert articles[0].title == "某某街道：网格化推进宗教事务管理"
     assert articles[1].title != "报送单位：某某乡党委"
+
+
+def _bodies(n: int) -> list[str]:
+    places = ["东村", "西村", "南村", "北村", "中村", "上村"]
+    return [f"{places[i]}今年推进统战工作，建立了乡贤联络站和同心驿站，联系党外人士{20 + i}人，成效明显。"
+            for i in range(n)]
+
+
+def test_a_compilations_cover_before_its_marked_articles_is_furniture_in_the_report():
+    a, b, c, d = _bodies(4)
+    doc = document("某某市统战工作经验交流会", "材料汇编", "中共某某市委统战部办公室", "二〇二四年五月",
+                   "材料之一", "同心聚力　振兴乡村", a, b, "材料之二", "凝心聚力　服务发展", c, d, title="")
+    articles = ArticleSplitter().split(doc)
+    assert [a.label for a in articles] == ["材料之一", "材料之二"]
+    assert [(r.line, r.text, r.rule) for r in doc.removed] == [
+        (1, "某某市统战工作经验交流会", "封面"), (2, "材料汇编", "封面"), (3, "中共某某市委统战部办公室", "封面"),
+        (4, "二〇二四年五月", "封面")]
+
+
+def test_a_preface_that_says_something_before_marked_articles_stays_an_article():
+    a, b, c, d, e = _bodies(5)
+    doc = document("编者按", a, "材料之一", "同心聚力　振兴乡村", b, c, "材料之二", "凝心聚力", d, e, title="")
+    articles = ArticleSplitter().split(doc)
+    assert len(articles) == 3 and not doc.removed

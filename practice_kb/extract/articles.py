@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..rules import load_rules
-from ..structure import Article, Document, Paragraph
+from ..structure import Article, Document, Paragraph, RemovedText
 from .headings import HeadingParser
 
 _PUNCT = re.compile(r"[。！？；，,;:：!?、]")
@@ -111,6 +111,11 @@ class ArticleSplitter:
             current.lines.append((line, text))
         self._close(drafts[-1] if drafts else None)
         kept = [d for d in drafts if d.lines or d.heading]
+        if len(kept) > 2 and _is_cover(kept[0], kept[1:]):
+            # A compilation's cover (its name, "材料汇编", who compiled it, when) before its
+            # first marked article is no article: its lines go to the report as furniture.
+            document.removed.extend(RemovedText(document.source, line, text, COVER) for line, text in kept[0].lines)
+            kept = kept[1:]
         collection = self._collection(document)
         articles = []
         for number, draft in enumerate(kept, 1):
@@ -357,6 +362,16 @@ def _title_key(text: str) -> str:
 def _is_block_title(text: str) -> bool:
     """A line that can be an article's title: 6-50 characters, no sentence in it."""
     return 6 <= len(text) <= 50 and not re.search(r"[。！？；，,;:：]$|[。！？；]", text) and not text.startswith(("[", "【"))
+
+
+COVER = "封面"
+COVER_LINE_MAX = 30
+
+
+def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
+    """Lines before the first of several marked articles, none of them a sentence: a cover."""
+    return (not first.label and not first.heading and all(d.label for d in rest) and bool(first.lines)
+            and all(len(text) <= COVER_LINE_MAX and not _has_sentence(text) for _, text in first.lines))
 
 
 def _has_sentence(text: str) -> bool:
