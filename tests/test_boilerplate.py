@@ -189,3 +189,18 @@ def test_a_papers_footnote_marks_author_line_and_funding_note_are_removed(ingest
     assert texts(document) == ["青石县统战部于2022年建成统战信息平台，录入各类统战对象1500余人。",
                                "[^2]: 数据来源：青石县委统战部2023年工作报告。"]
     assert {r[1] for r in removed(document)} == {"注释标号", "论文信息"}
+
+
+def test_a_recommended_articles_list_takes_its_entries_even_one_that_asks_a_question(ingest):
+    body = "今年以来，镇党委坚持把统战工作融入中心工作，走访党外人士一百二十人次，解决实际困难十五件。"
+    document = read(ingest, "某镇统战工作综述", body, "往期推荐", "统战知识｜新的社会阶层人士包括哪些？",
+                    "同心聚力｜我镇民营企业家迎春座谈会举行")
+    assert texts(document) == [body]
+    assert [rule for _, rule, _ in removed(document)] == ["推荐列表"] * 3
+
+
+def test_a_question_the_article_asks_after_a_list_header_is_not_an_entry(ingest):
+    body = "今年以来，镇党委坚持把统战工作融入中心工作，走访党外人士一百二十人次，解决实际困难十五件。"
+    question = "如何让乡贤真正参与进来，又不越位、不添乱？"
+    document = read(ingest, "某镇统战工作综述", "往期推荐", question, body)
+    assert question in texts(document)

@@ -181,8 +181,10 @@ class Boilerplate:
                 continue
             if following is None:
                 continue
+            # An entry is a title: no sentence ended in it, though a title may ask ("…包括哪些？").
+            ended = re.search(r"[。！]$", line) or (re.search(r"[？?]$", line) and re.search(r"[。，,；;]", line))
             if rules[index] is None and len(line) <= self.list_entry_max and not self.reads_as_sentence(line) \
-                    and not re.search(r"[。！？]$", line) and not self._is_structure(line):
+                    and not ended and not self._is_structure(line):
                 rules[index] = following
             elif rules[index] is None:
                 following = None
