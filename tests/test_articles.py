@@ -277,3 +277,10 @@ def test_a_preface_that_says_something_before_marked_articles_stays_an_article()
     doc = document("编者按", a, "材料之一", "同心聚力　振兴乡村", b, c, "材料之二", "凝心聚力", d, e, title="")
     articles = ArticleSplitter().split(doc)
     assert len(articles) == 3 and not doc.removed
+
+
+def test_a_bracketed_unit_and_name_under_the_text_is_its_author_not_its_text():
+    a, b, c = _bodies(3)
+    [article] = split("做一名合格的盟员", a, b, c, "（民盟某某市第三支部　陈某某）", title="")
+    assert article.metadata["author"] == "民盟某某市第三支部　陈某某"
+    assert [p.text for p in article.paragraphs] == [a, b, c]

@@ -302,9 +302,10 @@ class ArticleSplitter:
             article.metadata.setdefault("date", lines.pop()[1].strip("（）() "))
             if self.byline.match(lines[-1][1]) and len(lines[-1][1]) > 4:
                 article.metadata.setdefault("author", lines.pop()[1])
-        elif self.byline.match(lines[-1][1]) and len(lines[-1][1]) > 4 and not _has_sentence(lines[-1][1]) \
-                and self.headings.parse(lines[-1][1]) is None:
-            article.metadata.setdefault("author", lines.pop()[1])
+        elif self.byline.match(lines[-1][1].strip("（）() ")) and len(lines[-1][1]) > 4 \
+                and not _has_sentence(lines[-1][1]) and self.headings.parse(lines[-1][1]) is None:
+            # "（民盟某某市第三支部　陈某）": who wrote it, in brackets under the text
+            article.metadata.setdefault("author", lines.pop()[1].strip("（）() "))
 
     def _add(self, article: Article, line: int, text: str) -> None:
         heading = self.headings.parse(text)
