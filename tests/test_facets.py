@@ -234,3 +234,23 @@ def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one
 ])
 def test_what_announces_what_follows(text, announces):
     assert FacetClassifier(model=False).announces(text) is announces
+
+
+@pytest.mark.parametrize("text", ["主要原因是活动形式比较传统，与年轻人的需求结合不够。",
+                                  "究其原因，既有经费紧张的客观因素，也有重视不够的主观因素。"])
+def test_a_sentence_that_says_it_gives_a_cause_is_a_cause_whatever_the_model_says(text):
+    from practice_kb.extract.facet_model import FacetModel
+    lines = [(1, "统战工作调研报告"), (2, "一、存在的问题"), (3, "部分村干部对协商民主认识不足，协商流于形式。"), (4, text)]
+    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
+    assign_anchors(parsed)
+    parsed.points = PointSplitter().points(parsed.sections)
+
+    class Always(FacetModel):          # a model that calls everything a problem
+        def __init__(self):
+            pass
+
+        def predict(self, features):
+            return "问题"
+    FacetClassifier(model=Always()).classify(parsed)
+    assert [p.facet for p in parsed.points if p.text.startswith(text[:4])] == ["原因"]
+    assert [p.facet for p in parsed.points if p.text.startswith("部分")] == ["问题"]

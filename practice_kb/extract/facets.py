@@ -31,6 +31,7 @@ class FacetClassifier:
         self.lead_in = re.compile(rules.get("lead_in") or "$^")
         self.sentence_cues = [(c["facet"], re.compile(c["pattern"]), re.compile(c["unless"]) if c.get("unless") else None,
                                set(c.get("in") or ())) for c in rules.get("sentence_cues") or ()]
+        self.strong_cues = [cue for cue, c in zip(self.sentence_cues, rules.get("sentence_cues") or ()) if c.get("strong")]
 
     def heading_facet(self, text: str) -> str:
         """The facet a heading announces by its own words, or ""."""
@@ -67,7 +68,8 @@ class FacetClassifier:
             if self.announces(point.text):
                 point.facet = ""        # a lead-in is never a point, whatever the words around it
                 continue
-            point.facet = self.model.predict(features) if self.model is not None else rule
+            strong = self.strong_facet(point.text, facets.get(point.paragraph.anchor, self.preface))
+            point.facet = strong or (self.model.predict(features) if self.model is not None else rule)
         article.points = merged(article.points)
         return facets
 
@@ -123,6 +125,14 @@ class FacetClassifier:
         if text.endswith((":", "：")):
             return len(text) <= COLON_MAX
         return len(text) <= LEAD_MAX and bool(self.lead_in.search(text))
+
+    def strong_facet(self, text: str, section: str) -> str:
+        """The facet of a `strong` sentence cue, which the model does not overrule (a
+        sentence that says "主要原因是…" gives a cause wherever it stands), or ""."""
+        for facet, pattern, unless, where in self.strong_cues:
+            if section in where and pattern.search(text) and not (unless and unless.search(text)):
+                return facet
+        return ""
 
     def point_facet(self, text: str, section: str) -> str:
         """A sentence's or an item's facet: its own cue where one overrides its section's

@@ -158,7 +158,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "negative_cues": List(Str), "lead_order": List(Facet), "lead_cues": Map(Facet, List(Str)),
         "lead_end": Regex, "article_cues": List(Fields({"facet": Facet, "pattern": Regex})),
         "article_default": Facet, "preface_facet": Facet, "lead_in": Regex,
-        "sentence_cues": List(Fields({"facet": Facet, "pattern": Regex, "?unless": Regex,
+        "sentence_cues": List(Fields({"facet": Facet, "pattern": Regex, "?unless": Regex, "?strong": Bool,
                                       "in": List(_Scalar("一个方面或空文字（无小节）",
                                                          lambda v: v in FACETS or v == ""))})),
     })),
