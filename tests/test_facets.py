@@ -202,27 +202,28 @@ def test_the_whole_pipeline_gives_the_same_knowledge_whatever_pythons_string_has
     assert len(json.loads(outputs.pop())) > 200
 
 
-def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one():
+def classified_by(facet: str, *lines: str):
+    """An article classified by a model that gives every point `facet`: what the rules
+    decide whatever the model says."""
     from practice_kb.extract.facet_model import FacetModel
-    lines = """统战工作总结
-一、下一步打算
-下一步，我们将重点抓好以下几项工作：
-一是配齐配强统战委员；二是落实统战工作经费。
-现将有关情况报告如下。"""
-    lines = [(n, line) for n, line in enumerate(lines.splitlines(), 1)]
-    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
-    assign_anchors(parsed)
-    parsed.points = PointSplitter().points(parsed.sections)
 
-    class Always(FacetModel):          # a model that calls everything a countermeasure
+    class Always(FacetModel):
         def __init__(self):
             pass
 
         def predict(self, features):
-            return "对策"
+            return facet
+    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", list(enumerate(lines, 1))))
+    assign_anchors(parsed)
+    parsed.points = PointSplitter().points(parsed.sections)
     FacetClassifier(model=Always()).classify(parsed)
-    texts = [p.text for p in parsed.points]
-    assert texts == ["配齐配强统战委员", "落实统战工作经费。"]
+    return parsed
+
+
+def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one():
+    parsed = classified_by("对策", "统战工作总结", "一、下一步打算", "下一步，我们将重点抓好以下几项工作：",
+                           "一是配齐配强统战委员；二是落实统战工作经费。", "现将有关情况报告如下。")
+    assert [p.text for p in parsed.points] == ["配齐配强统战委员", "落实统战工作经费。"]
 
 
 @pytest.mark.parametrize("text, announces", [
@@ -239,18 +240,6 @@ def test_what_announces_what_follows(text, announces):
 @pytest.mark.parametrize("text", ["主要原因是活动形式比较传统，与年轻人的需求结合不够。",
                                   "究其原因，既有经费紧张的客观因素，也有重视不够的主观因素。"])
 def test_a_sentence_that_says_it_gives_a_cause_is_a_cause_whatever_the_model_says(text):
-    from practice_kb.extract.facet_model import FacetModel
-    lines = [(1, "统战工作调研报告"), (2, "一、存在的问题"), (3, "部分村干部对协商民主认识不足，协商流于形式。"), (4, text)]
-    [parsed] = ArticleSplitter().split(Document("t.txt", "utf-8", "", lines))
-    assign_anchors(parsed)
-    parsed.points = PointSplitter().points(parsed.sections)
-
-    class Always(FacetModel):          # a model that calls everything a problem
-        def __init__(self):
-            pass
-
-        def predict(self, features):
-            return "问题"
-    FacetClassifier(model=Always()).classify(parsed)
+    parsed = classified_by("问题", "统战工作调研报告", "一、存在的问题", "部分村干部对协商民主认识不足，协商流于形式。", text)
     assert [p.facet for p in parsed.points if p.text.startswith(text[:4])] == ["原因"]
     assert [p.facet for p in parsed.points if p.text.startswith("部分")] == ["问题"]
