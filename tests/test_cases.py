@@ -481,3 +481,10 @@ def test_a_place_named_in_one_paragraph_of_an_article_without_headings_does_not_
     county, town = cases["青石县"], cases["槐埠乡"]
     assert len(town.scope) == 1 and "槐埠乡地处" in town.scope[0][1].text
     assert len(county.scope) == 3
+
+
+def test_a_place_named_once_in_the_opening_of_an_article_titled_by_its_case_is_not_a_case():
+    text = ("槐埠乡统战工作总结\n\n今年，槐埠乡应青石县委统战部邀请，组织党外专家开展义诊活动。\n"
+            "槐埠乡建立了乡贤联络站，联系在外乡贤八十人。\n槐埠乡还组织了党外人士培训。\n")
+    cases = by_name(find_cases(build(text)))
+    assert "槐埠乡" in cases and "青石县" not in cases

@@ -144,19 +144,26 @@ class CaseFinder:
         tree = build_tree(article.paragraphs)
         part = _parts(tree)
         most = max(c.count for c in candidates)
+        titled = {c.name.name for c in candidates if self._in_title(article, c)}
         for candidate in candidates:
             name = candidate.name
-            in_title = any(m.paragraph is None for m in candidate.mentions) or (
-                name.kind in self.names.admin.values() and len(name.stem) >= 2 and name.stem in article.title)
+            in_title = name.name in titled
             in_opening = any(m.paragraph is not None and id(m.paragraph) in opening for m in candidate.mentions)
             heads = any(m.paragraph is not None and m.paragraph.kind == "heading"
                         and m.start == self.heading_lead.match(m.paragraph.text).end()
                         for m in candidate.mentions)
             if not (in_title or in_opening or heads or candidate.count >= self.min_mentions):
                 continue
+            if titled and not in_title and not heads and candidate.count < self.min_mentions:
+                continue        # named once in the opening of an article whose title names its case
             spread = len({part.get(id(m.paragraph)) for m in candidate.mentions if m.paragraph is not None})
             dominant = candidate.count >= self.min_mentions and candidate.count == most and spread >= self.spread
             yield candidate, in_title or in_opening or dominant
+
+    def _in_title(self, article: Article, candidate: _Candidate) -> bool:
+        name = candidate.name
+        return any(m.paragraph is None for m in candidate.mentions) or (
+            name.kind in self.names.admin.values() and len(name.stem) >= 2 and name.stem in article.title)
 
     def _forms(self, names: dict[str, Name]) -> Words:
         """Every known name and alias, in one automaton built once per table of names."""
