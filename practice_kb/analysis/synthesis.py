@@ -37,6 +37,7 @@ class Cluster:
     places: list[Case]
     shown: bool = False                # a 要点 on the topic page (else reached through its sentence)
     answers: list["Cluster"] = field(default_factory=list)   # a problem group: the groups that answer it
+    vector: dict[str, float] = field(default_factory=dict, repr=False)   # its members' signatures summed
 
     @property
     def anchor(self) -> str:
@@ -109,7 +110,7 @@ def synthesise(topic: str, facets: dict[str, list[Excerpt]], signatures: Signatu
     synthesis = Synthesis(measures=made["measures"][0], problems=made["problems"][0], lead=rules["shown"])
     every_measure = made["measures"][1]
     for problem in made["problems"][1]:
-        problem.answers = _answers(problem, every_measure, signatures, rules)
+        problem.answers = _answers(problem, every_measure, rules)
         for member in problem.members:
             synthesis.answers[id(member.point)] = problem.answers
     return synthesis
@@ -122,7 +123,8 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
     lookup: dict[str, list[int]] = defaultdict(list)
     for excerpt in members:
         vector = signatures.of(excerpt.point)
-        shared = Counter(g for b in _rarest(vector) for g in lookup.get(b, ()))
+        rarest = _rarest(vector)
+        shared = Counter(g for b in rarest for g in lookup.get(b, ()))
         best, best_score = -1, rules["same_point"]
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
             score = _cosine(vector, sums[g])
@@ -136,7 +138,7 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
         total = sums[best]
         for bigram, value in vector.items():
             total[bigram] = total.get(bigram, 0.0) + value
-        for bigram in _rarest(vector):
+        for bigram in rarest:
             if not lookup[bigram] or lookup[bigram][-1] != best:
                 lookup[bigram].append(best)
     clusters = []
@@ -146,18 +148,18 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
                                       for i, e in enumerate(group))
         articles = list({id(e.article): e.article for e in group}.values())
         places = list({id(c): c for e in group for c in places_of(e)}.values())
-        clusters.append(Cluster(topic, kind, group, representative, articles, places))
+        clusters.append(Cluster(topic, kind, group, representative, articles, places, vector=total))
     return clusters
 
 
-def _answers(problem: Cluster, measures: list[Cluster], signatures: Signatures, rules: dict) -> list[Cluster]:
+def _answers(problem: Cluster, measures: list[Cluster], rules: dict) -> list[Cluster]:
     """The measure groups closest to a problem group; one from the problem's own article
     (its author's remedy) needs less agreement."""
-    vector = _unit(_sum(signatures.of(e.point) for e in problem.members))
+    vector = _unit(problem.vector)
     own = {id(a) for a in problem.articles}
     scored = []
     for measure in measures:
-        score = _cosine(vector, _sum(signatures.of(e.point) for e in measure.members))
+        score = _cosine(vector, measure.vector)
         together = any(id(a) in own for a in measure.articles)
         if score >= rules["answers"] or (together and score >= rules["same_article"]):
             scored.append((score + (0.1 if together else 0.0), len(measure.articles), measure))
@@ -178,14 +180,6 @@ def _bigrams(text: str):
 
 def _rarest(vector: dict[str, float]) -> list[str]:
     return sorted(vector, key=lambda b: (-vector[b], b))[:LOOKUP_BIGRAMS]
-
-
-def _sum(vectors) -> dict[str, float]:
-    total: dict[str, float] = {}
-    for vector in vectors:
-        for key, value in vector.items():
-            total[key] = total.get(key, 0.0) + value
-    return total
 
 
 def _unit(vector: dict[str, float]) -> dict[str, float]:
