@@ -129,20 +129,22 @@ class FacetClassifier:
     def strong_facet(self, text: str, section: str) -> str:
         """The facet of a `strong` sentence cue, which the model does not overrule (a
         sentence that says "主要原因是…" gives a cause wherever it stands), or ""."""
-        for facet, pattern, unless, where in self.strong_cues:
-            if section in where and pattern.search(text) and not (unless and unless.search(text)):
-                return facet
-        return ""
+        return _cued(self.strong_cues, text, section)
 
     def point_facet(self, text: str, section: str) -> str:
         """A sentence's or an item's facet: its own cue where one overrides its section's
         facet there, else the section's; "" for a list's lead-in, which is no point."""
         if self.lead_in.search(text):
             return ""
-        for facet, pattern, unless, where in self.sentence_cues:
-            if section in where and pattern.search(text) and not (unless and unless.search(text)):
-                return facet
-        return section
+        return _cued(self.sentence_cues, text, section) or section
+
+
+def _cued(cues, text: str, section: str) -> str:
+    """The facet of the first cue that matches the text and applies in its section, or ""."""
+    for facet, pattern, unless, where in cues:
+        if section in where and pattern.search(text) and not (unless and unless.search(text)):
+            return facet
+    return ""
 
 
 def merged(points: list) -> list:

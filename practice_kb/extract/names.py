@@ -107,7 +107,7 @@ class NameRecogniser:
         self.unit_before = re.compile(rules.get("unit_before") or r"(?!)")
         self.stop = set(rules.get("stop_words") or ())
         self.generic_endings = tuple(rules.get("generic_endings") or ())
-        self.glued_words = tuple(rules.get("glued_place_words") or ("\0",))
+        self.glued_words = tuple(rules.get("glued_place_words") or ())
         frequency = rules.get("plain_stem_max_frequency")
         self.plain_max_frequency = int(frequency) if frequency is not None else None
         if self.plain_max_frequency is not None:
