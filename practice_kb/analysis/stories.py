@@ -12,7 +12,6 @@ from .excerpts import Excerpt, gathered
 
 SENTENCE_ENDS = "。！？!?；;"
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-RESULT_HEADING = re.compile(r"成效|成绩|效果|成果")
 PART_ORDER = ("背景", "做法", "成效", "问题", "体会")
 
 
@@ -58,12 +57,12 @@ class CaseStory:
 def tell(case: Case, owner: dict[int, Article], rules: dict | None = None) -> CaseStory:
     """`owner`: id(point) → its article."""
     rules = rules or load_rules("analysis.yml")["stories"]
-    result = re.compile(rules["result"])
+    result, result_heading = re.compile(rules["result"]), re.compile(rules["result_heading"])
     facet_part = {facet: part for part, facets in rules["parts"].items() for facet in facets}
     parts: dict[str, list[Excerpt]] = {}
     for point in case.points:
         heading = point.headings[-1] if point.headings else ""
-        if RESULT_HEADING.search(heading) or (result.search(point.text) and re.search(r"\d", point.text)):
+        if result_heading.search(heading) or (result.search(point.text) and re.search(r"\d", point.text)):
             part = "成效"
         else:
             part = facet_part.get(point.facet)

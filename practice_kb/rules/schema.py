@@ -166,8 +166,8 @@ SCHEMAS: dict[str, FileSchema] = {
         "synthesis": Fields({"signature_bigrams": Int, "same_point": Number, "answers": Number,
                              "same_article": Number, "answers_shown": Int, "min_articles": Int, "shown": Int,
                              "measures": List(Facet, 1), "problems": List(Facet, 1)}),
-        "stories": Fields({"parts": Map(Str, List(Facet, 1)), "result": Regex, "compare_places": Int,
-                           "compare_topics": Int}),
+        "stories": Fields({"parts": Map(Str, List(Facet, 1)), "result": Regex, "result_heading": Regex,
+                           "compare_places": Int, "compare_topics": Int}),
     })),
     "pages.yml": FileSchema(Fields({key: Int for key in (
         "topic_excerpts", "case_excerpts", "section_bytes", "more_page", "report_items", "sources_per_page",
