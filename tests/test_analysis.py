@@ -100,6 +100,79 @@ def test_a_key_point_keeps_its_anchor_when_other_articles_are_added(tmp_path):
     assert before and before <= {c.anchor for _, c in key_points(kb2)}
 
 
+
+# Many towns, each pair saying one distinct thing in its own words (the thing's name is
+# what they share): more 要点 than a topic page holds. One thing is said by seven towns.
+_NAMES = ("春晖阁 夏荷轩 秋枫苑 冬梅堂 松柏园 桃李坊 杏林居 梨花院 竹韵斋 菊香楼 兰馨亭 柳岸舍 "
+          "云帆站 雨露桥 雪莲社 星火台 月光廊 霞光屋 虹彩馆 霁青房 琴瑟室 棋盘街 书声院 画意坛 "
+          "诗韵林 酒旗巷").split()
+_WHO = "甲乙丙丁戊己庚辛壬癸"
+_SAID = ("{town}为统战委员创设{name}，每月依托{name}联系党外人士。",
+         "{name}办到村里，{town}的统战委员借助{name}结交党外朋友。",
+         "{town}建起{name}，统战委员和党外人士在{name}有了议事的地方。",
+         "依托{name}，{town}统战委员常与党外代表人士谈心，{name}成了固定阵地。",
+         "{town}把{name}作为统战委员联系群众的平台，{name}每季度开展活动。",
+         "通过{name}这个载体，{town}让统战委员和党外人士常来常往，{name}越办越好。",
+         "{town}坚持办好{name}，由统战委员牵头，{name}吸引党外人士参与。")
+
+
+def _many_points() -> dict[str, str]:
+    files = {}
+    for n, name in enumerate(_NAMES):
+        for side in range(7 if n == 0 else 2):
+            town = f"{_WHO[side]}{name[0]}镇"
+            said = _SAID[side].format(town=town, name=name)
+            files[f"{n:02d}{side}.txt"] = f"{town}统战工作总结\n\n一、主要做法\n{said}\n"
+    return files
+
+
+def test_a_topic_page_holds_its_strongest_key_points_and_links_the_rest_on_pages_of_their_own(tmp_path):
+    corpus, kb = build(tmp_path, _many_points())
+    rules = load_rules("analysis.yml")["synthesis"]
+    slug, synthesis = max(kb.syntheses.items(), key=lambda kv: len(kv[1].measures))
+    groups = synthesis.measures
+    assert len(groups) == len(_NAMES), [c.representative.text for c in groups]
+    on_page = rules["shown"] + rules["folded"]
+    pages = render.render_pages(corpus)
+    topic = pages[f"topics/{slug}.md"]
+    for cluster in groups[:on_page]:
+        assert f'id="{cluster.anchor}"' in topic
+    rest = groups[on_page:]
+    assert rest and not any(f'id="{c.anchor}"' in topic for c in rest)
+    assert f'href="{slug}-key-measures.html">其余 {len(rest)} 个' in topic
+    more = pages[f"topics/{slug}-key-measures.md"]
+    for cluster in rest:
+        assert f'id="{cluster.anchor}"' in more
+        # a link to the group lands where it stands
+        assert cluster.html_href("").startswith(f"topics/{slug}-key-measures.html#")
+    assert f'href="{slug}.html#key-measures"' in more
+
+
+def test_a_key_point_said_by_many_shows_a_few_of_its_paragraphs_and_counts_the_others(tmp_path):
+    corpus, kb = build(tmp_path, _many_points())
+    shown = load_rules("analysis.yml")["synthesis"]["members_shown"]
+    slug, cluster = max(((s, c) for s, syn in kb.syntheses.items() for c in syn.measures),
+                        key=lambda sc: len(sc[1].members))
+    size = len(cluster.members)
+    assert size > shown
+    page = render.render_pages(corpus)[f"topics/{slug}.md"]
+    fold = page.split(f'id="{cluster.anchor}"')[1].split('<details class="kb-cluster">')[1].split("</details>")[0]
+    assert f"{size} 处原文" in fold
+    cited = [m for m in cluster.members if f'#{m.point.paragraph.anchor}"' in fold]
+    assert len(cited) == shown
+    assert f"另有 {size - shown} 处" in fold
+
+
+def test_an_answer_names_its_group_by_a_short_label_cut_after_a_clause():
+    from practice_kb.analysis.synthesis import _label
+    long = "完善统战工作经费保障机制，将统战工作经费列入年度财政预算，并随财政收入增长逐年提高，确保各项活动有序开展。"
+    assert _label(long, 30) == long[:long.index("，并随")] + "……"
+    assert _label(long, 60) == long
+    assert _label("配齐配强统战委员。", 60) == "配齐配强统战委员。"
+    first = "这是一个没有任何停顿而且远远超过六十个字符长度限制的很长很长很长很长很长很长很长很长很长很长很长很长很长的分句"
+    assert _label(first + "，后面还有。", 60) == first + "……"
+
+
 # --------------------------------------------------------------------------- cases
 
 def test_figures_are_shown_in_their_sentence_each_sentence_once_with_every_figure_marked():

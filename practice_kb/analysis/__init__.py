@@ -34,8 +34,10 @@ def analyse(corpus: Corpus, facet_names: dict[str, str]) -> Knowledge:
         return about.get((excerpt.article.slug, excerpt.point.paragraph.anchor), [])
 
     for view in kb.topics:
-        kb.syntheses[view.topic.slug] = synthesise(view.topic.slug, view.facets, signatures, places_of,
-                                                   rules["synthesis"])
+        synthesis = kb.syntheses[view.topic.slug] = synthesise(view.topic.slug, view.facets, signatures,
+                                                               places_of, rules["synthesis"])
+        for excerpt in view.facets.get("问题", ()):
+            excerpt.answers = synthesis.answers_to(excerpt.point)
     owner = {id(point): article for article in corpus.articles for point in article.points}
     topics = {t.slug: t for t in corpus.taxonomy.topics}
     for case in corpus.cases:

@@ -21,6 +21,8 @@ class Excerpt:
     items: list["Excerpt"] = field(default_factory=list)
     # The same point in other articles (a near-identical sentence), shown once, with links.
     also: list["Excerpt"] = field(default_factory=list)
+    # A problem: the countermeasure groups of its topic that answer it (analysis.synthesis.Cluster).
+    answers: list = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -62,7 +64,9 @@ class Excerpt:
             words += len(self.paragraph)             # one paragraph under the items
         else:
             words += sum(len(e.paragraph or e.point.text) for e in group if e.rest or e.paragraph)
-        return 3 * (words + len(self.heading)) + 300 * (1 + len(self.also)) + 150 * len(self.items)
+        words += sum(len(a.label) for a in self.answers)
+        return (3 * (words + len(self.heading)) + 300 * (1 + len(self.also)) + 150 * len(self.items)
+                + 150 * len(self.answers))
 
     @property
     def heading(self) -> str:

@@ -54,6 +54,9 @@ class Knowledge:
             # then gathered again: an item or a 另见 never stands under two topics.
             points = [part for e in view.facets.get(facet, ()) for part in (e, *e.items, *e.also)]
             items = gathered([Excerpt(e.article, e.point) for e in points if e.point.topics[0] == view.topic.slug])
+            if facet == "问题" and view.topic.slug in self.syntheses:
+                for excerpt in items:
+                    excerpt.answers = self.syntheses[view.topic.slug].answers_to(excerpt.point)
             if items or view.count("问题") or view.count("对策"):
                 groups.append((view, items))
         return groups

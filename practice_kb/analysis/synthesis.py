@@ -22,8 +22,10 @@ from ..structure import Article, Case, Point
 from .excerpts import Excerpt
 
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_CLAUSES = re.compile(r"(?<=[，,、；;：:。！？!?])")
 LOOKUP_BIGRAMS = 8        # a point finds candidate groups through this many of its rarest bigrams
 CANDIDATES = 30           # and compares itself with at most this many of them
+ANSWER_BLOCK = 512        # problem groups scored against every measure group at once
 
 
 @dataclass(eq=False)
@@ -35,7 +37,9 @@ class Cluster:
     representative: Excerpt
     articles: list[Article]
     places: list[Case]
-    shown: bool = False                # a 要点 on the topic page (else reached through its sentence)
+    shown: bool = False                # a 要点 (else reached through its sentence)
+    page: int = 0                      # where a 要点 stands: 0 its topic page, n the n-th page of its kind's 要点
+    label: str = ""                    # its sentence as a link names it (a "对策：" answer)
     answers: list["Cluster"] = field(default_factory=list)   # a problem group: the groups that answer it
     vector: dict[str, float] = field(default_factory=dict, repr=False)   # its members' signatures summed
 
@@ -47,11 +51,20 @@ class Cluster:
         prefix = "yd" if self.kind == "measures" else "wt"
         return f"{prefix}-{hashlib.blake2b(key.encode(), digest_size=4).hexdigest()}"
 
+    @property
+    def section(self) -> str:
+        """The anchor of the topic page's 要点 of its kind; the stem of its own pages is <topic>-<section>."""
+        return "key-measures" if self.kind == "measures" else "key-problems"
+
     def html_href(self, root: str) -> str:
-        """A shown group on its topic page; another by its own sentence in its article."""
-        if self.shown:
+        """A 要点 where it stands (its topic page, or a page of its kind's 要点); another
+        group by its own sentence in its article."""
+        if not self.shown:
+            return self.representative.html_href(root)
+        if not self.page:
             return f"{root}topics/{self.topic}.html#{self.anchor}"
-        return self.representative.html_href(root)
+        number = "" if self.page == 1 else f"-{self.page}"
+        return f"{root}topics/{self.topic}-{self.section}{number}.html#{self.anchor}"
 
 
 @dataclass
@@ -60,7 +73,15 @@ class Synthesis:
     measures: list[Cluster] = field(default_factory=list)
     problems: list[Cluster] = field(default_factory=list)
     answers: dict[int, list[Cluster]] = field(default_factory=dict)   # id(problem point) → groups
-    lead: int = 8                      # how many of each a topic page shows before the rest fold away
+    lead: int = 8                      # how many of each kind a topic page shows before the rest fold away
+    folded: int = 12                   # how many more of each kind the topic page holds behind a fold
+    per_page: int = 30                 # the rest: pages of their own, this many each
+    members_shown: int = 5             # a group shows this many of its members' paragraphs
+
+    def pages(self, kind: str) -> list[list[Cluster]]:
+        """The 要点 of a kind ("measures" | "problems") beyond the topic page, page by page."""
+        groups = [c for c in (self.measures if kind == "measures" else self.problems) if c.page]
+        return [groups[i:i + self.per_page] for i in range(0, len(groups), self.per_page)]
 
     def answers_to(self, point: Point) -> list[Cluster]:
         return self.answers.get(id(point), [])
@@ -101,16 +122,22 @@ def synthesise(topic: str, facets: dict[str, list[Excerpt]], signatures: Signatu
                    for part in (e, *e.items, *e.also)]
         members.sort(key=_corpus_order)
         made[kind] = _clusters(topic, kind, members, signatures, places_of, rules)
+    synthesis = Synthesis(lead=rules["shown"], folded=rules["folded"], per_page=rules["per_page"],
+                          members_shown=rules["members_shown"])
+    on_topic_page = synthesis.lead + synthesis.folded
     for kind, clusters in made.items():
         strong = [c for c in clusters if len(c.articles) >= rules["min_articles"]]
         strong.sort(key=lambda c: (-len(c.articles), -len(c.places), -len(c.members), _corpus_order(c.members[0])))
-        for cluster in strong:
+        for rank, cluster in enumerate(strong):
             cluster.shown = True
+            cluster.page = 0 if rank < on_topic_page else (rank - on_topic_page) // synthesis.per_page + 1
+        for cluster in clusters:
+            cluster.label = _label(cluster.representative.text, rules["label_length"])
         made[kind] = (strong, clusters)
-    synthesis = Synthesis(measures=made["measures"][0], problems=made["problems"][0], lead=rules["shown"])
-    every_measure = made["measures"][1]
-    for problem in made["problems"][1]:
-        problem.answers = _answers(problem, every_measure, rules)
+    synthesis.measures, synthesis.problems = made["measures"][0], made["problems"][0]
+    every_problem = made["problems"][1]
+    for problem, answers in zip(every_problem, _answers(every_problem, made["measures"][1], rules)):
+        problem.answers = answers
         for member in problem.members:
             synthesis.answers[id(member.point)] = problem.answers
     return synthesis
@@ -120,6 +147,7 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
               rules: dict) -> list[Cluster]:
     groups: list[list[Excerpt]] = []
     sums: list[dict[str, float]] = []
+    norms: list[float] = []                  # each sum's squared length, kept as it grows
     lookup: dict[str, list[int]] = defaultdict(list)
     for excerpt in members:
         vector = signatures.of(excerpt.point)
@@ -127,44 +155,107 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
         shared = Counter(g for b in rarest for g in lookup.get(b, ()))
         best, best_score = -1, rules["same_point"]
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            score = _cosine(vector, sums[g])
+            score = _cosine_to(vector, sums[g], norms[g])
             if score >= best_score:
                 best, best_score = g, score
         if best < 0:
             best = len(groups)
             groups.append([])
             sums.append({})
+            norms.append(0.0)
         groups[best].append(excerpt)
-        total = sums[best]
+        total, grown = sums[best], norms[best]
         for bigram, value in vector.items():
-            total[bigram] = total.get(bigram, 0.0) + value
+            before = total.get(bigram, 0.0)
+            total[bigram] = after = before + value
+            grown += after * after - before * before
+        norms[best] = grown
         for bigram in rarest:
             if not lookup[bigram] or lookup[bigram][-1] != best:
                 lookup[bigram].append(best)
     clusters = []
-    for group, total in zip(groups, sums):
+    for group, total, norm in zip(groups, sums, norms):
         # The member closest to the group's sum; of equals, the shorter, then the earlier.
-        _, _, _, representative = max((round(_cosine(signatures.of(e.point), total), 9), -len(e.point.text), -i, e)
-                                      for i, e in enumerate(group))
+        _, _, _, representative = max((round(_cosine_to(signatures.of(e.point), total, norm), 9),
+                                       -len(e.point.text), -i, e) for i, e in enumerate(group))
         articles = list({id(e.article): e.article for e in group}.values())
         places = list({id(c): c for e in group for c in places_of(e)}.values())
         clusters.append(Cluster(topic, kind, group, representative, articles, places, vector=total))
     return clusters
 
 
-def _answers(problem: Cluster, measures: list[Cluster], rules: dict) -> list[Cluster]:
-    """The measure groups closest to a problem group; one from the problem's own article
-    (its author's remedy) needs less agreement."""
-    vector = _unit(problem.vector)
-    own = {id(a) for a in problem.articles}
-    scored = []
-    for measure in measures:
-        score = _cosine(vector, measure.vector)
-        together = any(id(a) in own for a in measure.articles)
-        if score >= rules["answers"] or (together and score >= rules["same_article"]):
-            scored.append((score + (0.1 if together else 0.0), len(measure.articles), measure))
-    scored.sort(key=lambda item: (-item[0], -item[1], _corpus_order(item[2].members[0])))
-    return [measure for _, _, measure in scored[:rules["answers_shown"]]]
+def _answers(problems: list[Cluster], measures: list[Cluster], rules: dict) -> list[list[Cluster]]:
+    """For each problem group, the measure groups closest to it; one from the problem's own
+    article (its author's remedy) needs less agreement. Every pair is scored, as sparse
+    matrices (cosines of the groups' summed signatures; articles shared), a block of
+    problems at a time: a province's topic pairs thousands with thousands."""
+    if not problems or not measures:
+        return [[] for _ in problems]
+    words: dict[str, int] = {}
+    measure_rows, problem_rows = _rows([m.vector for m in measures], words), _rows([p.vector for p in problems], words)
+    articles: dict[int, int] = {}
+    measure_in, problem_in = _memberships([m.articles for m in measures], articles), _memberships(
+        [p.articles for p in problems], articles)
+    measure_words = _matrix(measure_rows, len(words)).T.tocsr()
+    problem_words = _matrix(problem_rows, len(words))
+    measure_articles = _matrix(measure_in, len(articles)).T.tocsr()
+    problem_articles = _matrix(problem_in, len(articles))
+    order = [_corpus_order(m.members[0]) for m in measures]
+    found: list[list[Cluster]] = []
+    for start in range(0, len(problems), ANSWER_BLOCK):
+        scores = (problem_words[start:start + ANSWER_BLOCK] @ measure_words).tocsr()
+        together = (problem_articles[start:start + ANSWER_BLOCK] @ measure_articles).tocsr()
+        for row in range(scores.shape[0]):
+            shared = set(together.indices[together.indptr[row]:together.indptr[row + 1]].tolist())
+            begin, end = scores.indptr[row], scores.indptr[row + 1]
+            values, columns = scores.data[begin:end], scores.indices[begin:end]
+            near = values >= rules["same_article"]
+            scored = []
+            for j, score in zip(columns[near].tolist(), values[near].tolist()):
+                with_own = j in shared
+                if score >= rules["answers"] or (with_own and score >= rules["same_article"]):
+                    scored.append((score + (0.1 if with_own else 0.0), len(measures[j].articles), j))
+            scored.sort(key=lambda item: (-item[0], -item[1], order[item[2]]))
+            found.append([measures[j] for _, _, j in scored[:rules["answers_shown"]]])
+    return found
+
+
+def _rows(vectors: list[dict[str, float]], columns: dict[str, int]) -> list[dict[int, float]]:
+    """Vectors as unit rows over shared column numbers (added to `columns` as met)."""
+    rows = []
+    for vector in vectors:
+        unit = _unit(vector)
+        rows.append({columns.setdefault(key, len(columns)): value for key, value in unit.items()})
+    return rows
+
+
+def _memberships(groups: list[list[Article]], columns: dict[int, int]) -> list[dict[int, float]]:
+    return [{columns.setdefault(id(a), len(columns)): 1.0 for a in articles} for articles in groups]
+
+
+def _matrix(rows: list[dict[int, float]], width: int):
+    """Rows of {column: value} as a scipy sparse matrix (CSR) `width` columns wide."""
+    from scipy.sparse import csr_matrix
+    indptr, indices, data = [0], [], []
+    for row in rows:
+        indices.extend(row)
+        data.extend(row.values())
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(rows), width), dtype=float)
+
+
+def _label(text: str, length: int) -> str:
+    """A sentence as a link names it: whole when short, else its clauses up to `length`
+    characters (at least one), then "……"."""
+    if len(text) <= length:
+        return text
+    clauses = [c for c in _CLAUSES.split(text) if c]
+    shown = clauses[0]
+    for clause in clauses[1:]:
+        if len(shown) + len(clause) > length:
+            break
+        shown += clause
+    return shown.rstrip("，,、；;：:。") + "……" if shown != text else text
 
 
 def _corpus_order(excerpt: Excerpt) -> tuple:
@@ -193,3 +284,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _cosine_to(a: dict[str, float], total: dict[str, float], norm: float) -> float:
+    """_cosine(a, total) where total's squared length is known."""
+    small, large = (a, total) if len(a) <= len(total) else (total, a)
+    dot = sum(value * large.get(key, 0.0) for key, value in small.items())
+    if not dot or norm <= 0:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * norm)

@@ -103,6 +103,7 @@ def topic_pages(env, context: dict):
     for view in context["knowledge"].topics:
         slug, title = view.topic.slug, view.topic.title
         yield f"topics/{slug}.md", template.render(context, view=view)
+        yield from key_point_pages(env, view, context["knowledge"].syntheses[slug])
         if len(view.cases) > limits["topic_cases"]:
             yield from more_pages(env, names, view.cases, Continuation(
                 f"topics/{slug}-cases", title, f"{slug}.html#cases", "cases", limits["more_list"], on="topic"))
@@ -113,6 +114,19 @@ def topic_pages(env, context: dict):
                 yield from more_pages(env, names, items, Continuation(
                     f"topics/{slug}-{anchor}", title, f"{slug}.html#{anchor}", facet, limits["more_page"],
                     budget=limits["page_bytes"], on="topic"))
+
+
+def key_point_pages(env, view, synthesis):
+    """The 要点 a topic page has no room for: topics/<slug>-key-measures.md, -2, …, and -key-problems."""
+    template = env.get_template("key_points.html.j2")
+    for kind, anchor, heading in (("measures", "key-measures", "对策与做法"), ("problems", "key-problems", "问题")):
+        pages = synthesis.pages(kind)
+        start = synthesis.lead + synthesis.folded + 1
+        for number, groups in enumerate(pages, 1):
+            yield page_name(f"topics/{view.topic.slug}-{anchor}", number) + ".md", template.render(
+                view=view, syn=synthesis, groups=groups, heading=heading, anchor=anchor, number=number,
+                total=len(pages), count=sum(len(p) for p in pages), start=start)
+            start += len(groups)
 
 
 def case_pages(env, context: dict):
