@@ -132,12 +132,14 @@ def test_a_topic_page_holds_its_strongest_key_points_and_links_the_rest_on_pages
     slug, synthesis = max(kb.syntheses.items(), key=lambda kv: len(kv[1].measures))
     groups = synthesis.measures
     assert len(groups) == len(_NAMES), [c.representative.text for c in groups]
-    on_page = rules["shown"] + rules["folded"]
+    on_page = [c for c in groups if not c.page]
+    # the strongest first, as many as the page has room for
+    assert on_page == groups[:len(on_page)] and 0 < len(on_page) <= rules["shown"] + rules["folded"]
     pages = render.render_pages(corpus)
     topic = pages[f"topics/{slug}.md"]
-    for cluster in groups[:on_page]:
+    for cluster in on_page:
         assert f'id="{cluster.anchor}"' in topic
-    rest = groups[on_page:]
+    rest = groups[len(on_page):]
     assert rest and not any(f'id="{c.anchor}"' in topic for c in rest)
     assert f'href="{slug}-key-measures.html">其余 {len(rest)} 个' in topic
     more = pages[f"topics/{slug}-key-measures.md"]

@@ -51,6 +51,12 @@ class Cluster:
         prefix = "yd" if self.kind == "measures" else "wt"
         return f"{prefix}-{hashlib.blake2b(key.encode(), digest_size=4).hexdigest()}"
 
+    def size(self, shown: int) -> int:
+        """About how many bytes it takes on a page showing `shown` of its members (like Excerpt.size)."""
+        words = len(self.representative.text) + sum(len(a.label) for a in self.answers)
+        words += sum(len(e.text) + len(e.citation) for e in self.members[:shown])
+        return 3 * words + 500 + 200 * len(self.answers) + 150 * min(len(self.members), shown)
+
     @property
     def section(self) -> str:
         """The anchor of the topic page's 要点 of its kind; the stem of its own pages is <topic>-<section>."""
@@ -76,12 +82,15 @@ class Synthesis:
     lead: int = 8                      # how many of each kind a topic page shows before the rest fold away
     folded: int = 12                   # how many more of each kind the topic page holds behind a fold
     per_page: int = 30                 # the rest: pages of their own, this many each
-    members_shown: int = 5             # a group shows this many of its members' paragraphs
+    members_shown: int = 3             # a group shows this many of its members' paragraphs
 
     def pages(self, kind: str) -> list[list[Cluster]]:
         """The 要点 of a kind ("measures" | "problems") beyond the topic page, page by page."""
-        groups = [c for c in (self.measures if kind == "measures" else self.problems) if c.page]
-        return [groups[i:i + self.per_page] for i in range(0, len(groups), self.per_page)]
+        pages: dict[int, list[Cluster]] = {}
+        for cluster in self.measures if kind == "measures" else self.problems:
+            if cluster.page:
+                pages.setdefault(cluster.page, []).append(cluster)
+        return [pages[n] for n in sorted(pages)]
 
     def answers_to(self, point: Point) -> list[Cluster]:
         return self.answers.get(id(point), [])
@@ -124,23 +133,37 @@ def synthesise(topic: str, facets: dict[str, list[Excerpt]], signatures: Signatu
         made[kind] = _clusters(topic, kind, members, signatures, places_of, rules)
     synthesis = Synthesis(lead=rules["shown"], folded=rules["folded"], per_page=rules["per_page"],
                           members_shown=rules["members_shown"])
-    on_topic_page = synthesis.lead + synthesis.folded
-    for kind, clusters in made.items():
-        strong = [c for c in clusters if len(c.articles) >= rules["min_articles"]]
-        strong.sort(key=lambda c: (-len(c.articles), -len(c.places), -len(c.members), _corpus_order(c.members[0])))
-        for rank, cluster in enumerate(strong):
-            cluster.shown = True
-            cluster.page = 0 if rank < on_topic_page else (rank - on_topic_page) // synthesis.per_page + 1
-        for cluster in clusters:
-            cluster.label = _label(cluster.representative.text, rules["label_length"])
-        made[kind] = (strong, clusters)
-    synthesis.measures, synthesis.problems = made["measures"][0], made["problems"][0]
-    every_problem = made["problems"][1]
-    for problem, answers in zip(every_problem, _answers(every_problem, made["measures"][1], rules)):
+    for cluster in (*made["measures"], *made["problems"]):
+        cluster.label = _label(cluster.representative.text, rules["label_length"])
+    every_problem = made["problems"]
+    for problem, answers in zip(every_problem, _answers(every_problem, made["measures"], rules)):
         problem.answers = answers
         for member in problem.members:
             synthesis.answers[id(member.point)] = problem.answers
+    for kind, clusters in made.items():
+        strong = [c for c in clusters if len(c.articles) >= rules["min_articles"]]
+        strong.sort(key=lambda c: (-len(c.articles), -len(c.places), -len(c.members), _corpus_order(c.members[0])))
+        for cluster in strong:
+            cluster.shown = True
+        _place(strong, synthesis, rules)
+        made[kind] = strong
+    synthesis.measures, synthesis.problems = made["measures"], made["problems"]
     return synthesis
+
+
+def _place(groups: list[Cluster], synthesis: Synthesis, rules: dict) -> None:
+    """Where each 要点 stands: the topic page takes the strongest, as many as fit `shown` +
+    `folded` and `topic_bytes`; then pages of `per_page` and `page_bytes` each."""
+    page, count, used = 0, 0, 0
+    for cluster in groups:
+        size = cluster.size(synthesis.members_shown)
+        limit, budget = ((synthesis.lead + synthesis.folded, rules["topic_bytes"]) if page == 0
+                         else (synthesis.per_page, rules["page_bytes"]))
+        if count and (count >= limit or used + size > budget):
+            page, count, used = page + 1, 0, 0
+        cluster.page = page
+        count += 1
+        used += size
 
 
 def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatures, places_of,

@@ -121,11 +121,13 @@ def key_point_pages(env, view, synthesis):
     template = env.get_template("key_points.html.j2")
     for kind, anchor, heading in (("measures", "key-measures", "对策与做法"), ("problems", "key-problems", "问题")):
         pages = synthesis.pages(kind)
-        start = synthesis.lead + synthesis.folded + 1
+        rest = sum(len(p) for p in pages)
+        on_topic_page = len(synthesis.measures if kind == "measures" else synthesis.problems) - rest
+        start = on_topic_page + 1
         for number, groups in enumerate(pages, 1):
             yield page_name(f"topics/{view.topic.slug}-{anchor}", number) + ".md", template.render(
                 view=view, syn=synthesis, groups=groups, heading=heading, anchor=anchor, number=number,
-                total=len(pages), count=sum(len(p) for p in pages), start=start)
+                total=len(pages), count=rest, start=start, on_topic_page=on_topic_page)
             start += len(groups)
 
 

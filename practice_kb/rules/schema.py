@@ -165,7 +165,8 @@ SCHEMAS: dict[str, FileSchema] = {
     "analysis.yml": FileSchema(Fields({
         "synthesis": Fields({"signature_bigrams": Int, "same_point": Number, "answers": Number,
                              "same_article": Number, "answers_shown": Int, "min_articles": Int, "shown": Int,
-                             "folded": Int, "per_page": Int, "members_shown": Int, "label_length": Int,
+                             "folded": Int, "topic_bytes": Int, "per_page": Int, "page_bytes": Int,
+                             "members_shown": Int, "label_length": Int,
                              "measures": List(Facet, 1), "problems": List(Facet, 1)}),
         "stories": Fields({"parts": Map(Str, List(Facet, 1)), "result": Regex, "result_heading": Regex,
                            "compare_places": Int, "compare_topics": Int}),
