@@ -116,15 +116,18 @@ def site_figures(site: Path) -> dict:
                 pages += 1
                 if size > largest:
                     largest, largest_path = size, path.relative_to(site).as_posix()
-    # The index as a browser loads it over http(s): Material's search_index.json and, for
-    # ours, the documents file our worker fetches (kb-data.txt).
-    index = sum((site / "search" / n).stat().st_size for n in ("search_index.json", "kb-data.txt")
-                if (site / "search" / n).is_file()) or None
-    search = sum(p.stat().st_size for p in (site / "search").glob("*") if p.is_file()) \
+    # The index on disk: Material's search_index.json and, for ours, the shards the worker
+    # reads from (search/index.py), one copy for http(s) and file://.
+    folder = site / "search"
+    index = sum(p.stat().st_size for p in folder.rglob("*.js") if p.name != "search_index.js") \
+        + ((folder / "search_index.json").stat().st_size if (folder / "search_index.json").is_file() else 0) \
+        if folder.is_dir() else None
+    search = sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file()) \
         if (site / "search").is_dir() else 0
+    files = sum(1 for p in (site / "search").rglob("*") if p.is_file()) if (site / "search").is_dir() else 0
     return {"site_bytes": total, "html_pages": pages, "largest_page_bytes": largest,
             "largest_page": largest_path, "index_bytes": index,
-            "search_dir_bytes": search}
+            "search_dir_bytes": search, "search_files": files}
 
 
 def edit_stock_pages(pages_path: Path, before: str, after: str, out: Path) -> str:
@@ -416,9 +419,10 @@ def rows(size: dict) -> list[tuple[str, object, object, str]]:
          _get(ours, "browser", "file", "search_bytes"), _get(stock, "browser", "file", "search_bytes"), "MB"),
         ("Everything of the site fetched until the first result, HTTP (MB)",
          _get(ours, "browser", "http", "loaded_bytes"), _get(stock, "browser", "http", "loaded_bytes"), "MB"),
-        ("Search index files `search_index.json` (+ ours: `kb-data.txt`) (MB)", ours.get("index_bytes"),
+        ("Search index on disk, `search_index.json` (+ ours: the shards) (MB)", ours.get("index_bytes"),
          _get(stock, "index_bytes"), "MB"),
         ("All of `search/` (MB)", ours.get("search_dir_bytes"), _get(stock, "search_dir_bytes"), "MB"),
+        ("Files in `search/`", ours.get("search_files"), _get(stock, "search_files"), "n"),
         ("Page view without search, `file://`, home page (KB)", _get(ours, "browser", "page_view", "home", "bytes"),
          _get(stock, "browser", "page_view", "home", "bytes"), "KB"),
         ("Page view without search, `file://`, a topic / an article page (KB)",
