@@ -315,26 +315,29 @@ def test_an_editor_excludes_and_includes_terms_in_the_rules(phrase_corpus, monke
 
 # ------------------------------------------------- the browser's worker agrees
 
-@pytest.fixture
-def engine(page, corpus, tmp_path):
-    """The worker's engine, loaded in a real page over this corpus's index: it reads each
-    shard it asks for from the files written (and `window.asked` lists them)."""
-    index = SearchIndex.build(corpus)
+def load_engine(page, index: SearchIndex, folder: Path) -> None:
+    """`window.engine`: the worker's engine in a real page over this index, reading each
+    shard it asks for from the files written."""
     files = dict(index.files({}))
     whole = {"config": json.loads(files["search_index.json"])["config"], "docs": []}
-    (tmp_path / "index.js").write_text(f"var __index = {json.dumps(whole, ensure_ascii=False)};\n"
-                                       f"var __shards = {json.dumps(payloads(files), ensure_ascii=False)};",
-                                       encoding="utf-8")
-    (tmp_path / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
-    page.goto((tmp_path / "blank.html").as_uri())
+    (folder / "index.js").write_text(f"var __index = {json.dumps(whole, ensure_ascii=False)};\n"
+                                     f"var __shards = {json.dumps(payloads(files), ensure_ascii=False)};",
+                                     encoding="utf-8")
+    (folder / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
+    page.goto((folder / "blank.html").as_uri())
     page.add_script_tag(path=str(WORKER))
-    page.add_script_tag(path=str(tmp_path / "index.js"))
+    page.add_script_tag(path=str(folder / "index.js"))
     page.evaluate("""() => {
-        window.asked = []
-        const load = name => (asked.push(name), name in __shards ? Promise.resolve(__shards[name])
-                                                                 : Promise.reject(new Error("no " + name)))
+        const load = name => name in __shards ? Promise.resolve(__shards[name]) : Promise.reject(new Error(name))
         window.engine = new (window.__kbSearch({}).Engine)(__index, load)
     }""")
+
+
+@pytest.fixture
+def engine(page, corpus, tmp_path):
+    """The worker's engine, loaded in a real page over this corpus's index."""
+    index = SearchIndex.build(corpus)
+    load_engine(page, index, tmp_path)
     return index
 
 
@@ -447,6 +450,35 @@ def test_a_query_word_finds_the_paragraphs_that_say_a_word_of_its_synonym_group(
     anchor = first["location"].split("?p=")[1]
     assert "经费不足" in next(p for p in article.paragraphs if p.anchor == anchor).text
     assert "不足</mark>" in first["text"]
+
+
+PLACES = ["松岗县", "柳河镇", "石门乡", "东坪县", "青溪镇", "白塔乡", "云岭县", "梅林镇", "杉木乡", "溪口县", "竹园镇", "枫林乡"]
+
+
+@pytest.fixture(scope="module")
+def many_pages(tmp_path_factory):
+    """Twelve articles of as many places, each saying 联络员: more pages than a screen shows."""
+    folder = tmp_path_factory.mktemp("many_sources")
+    for n, place in enumerate(PLACES):
+        (folder / f"{n}.txt").write_text(f"{place}统战工作总结\n\n{place}设立统战联络员，联络员每月走访{n + 1}次。\n",
+                                         encoding="utf-8")
+    taxonomy = tmp_path_factory.mktemp("many_taxonomy") / "topics.yml"
+    taxonomy.write_text("topics:\n  - slug: wangluo\n    title: 工作网络\n    description: 联络员队伍。\n"
+                        "    keywords: [联络员]\n", encoding="utf-8")
+    return build_corpus(folder, taxonomy)
+
+
+def test_the_first_screen_of_results_comes_first_counting_all_of_them(page, many_pages, tmp_path):
+    load_engine(page, SearchIndex.build(many_pages), tmp_path)
+    first, final = page.evaluate("""async () => {
+        let first = null
+        const final = await engine.answer("联络员", items => first = items)
+        return [first, final]
+    }""")
+    assert len(final) > 10 and len(first) == 10
+    assert f'data-kb-count="{len(final)}"' in first[0][0]["text"]
+    first[0][0]["text"] = first[0][0]["text"].split("</span>", 1)[1]
+    assert first == final[:10]
 
 
 # ------------------------------------------------ a query that finds nothing

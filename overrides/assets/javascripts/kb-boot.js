@@ -14,7 +14,8 @@
  * A search result that names a paragraph (…html?p=p-xxxx) lands on it.
  *
  * A query that finds nothing is answered with offers (kb-search.js): the line above them
- * says so, and an offered word is searched for in the open search.
+ * says so, and an offered word is searched for in the open search. The first results of
+ * a query come before the others (kb-search.js): the line above them counts them all.
  */
 (function () {
   var element = document.getElementById("__config")
@@ -29,18 +30,20 @@
     }
     config.search = worker
     element.textContent = JSON.stringify(config)
-    explainOffers()
+    explainResults()
   }
 
   var target = new URLSearchParams(location.search).get("p")
   if (target && !location.hash && document.getElementById(target))
     location.replace("#" + target)
 
-  /* The theme counts offers as results found ("找到 1 个符合条件的结果"): the line above
-     them is the one the first offer carries ("没有找到“…”。您是不是要找："), set as soon as
-     the theme has written its own. An offered word (…index.html?q=word) is searched for
-     here, in the open search, instead of opening the home page with it. */
-  function explainOffers() {
+  /* The line above the results, set as soon as the theme has written its own. The theme
+     counts offers as results found ("找到 1 个符合条件的结果"): the line is the one the first
+     offer carries ("没有找到“…”。您是不是要找："). The first results of a query come
+     before the others: the theme would count only them. An offered word
+     (…index.html?q=word) is searched for here, in the open search, instead of opening the
+     home page with it. */
+  function explainResults() {
     var list = document.querySelector(".md-search-result__list")
     var meta = document.querySelector(".md-search-result__meta")
     if (!list || !meta) return
@@ -48,6 +51,8 @@
       var offer = list.querySelector("[data-kb-offer]")
       if (offer && meta.textContent !== offer.getAttribute("data-kb-offer"))
         meta.textContent = offer.getAttribute("data-kb-offer")
+      var count = list.querySelector("[data-kb-count]")
+      if (count) meta.textContent = meta.textContent.replace(/\d+/, count.getAttribute("data-kb-count"))
     }).observe(list, { childList: true })
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.md-search-result__link")

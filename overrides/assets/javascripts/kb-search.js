@@ -36,9 +36,10 @@
   var SNIPPET_BEFORE = 40, SNIPPET_LENGTH = 160
   var OFFERED_WORDS = 5, OFFERED_TOPICS = 3, LISTED_TOPICS = 8, OFFER_DESCRIPTION = 60
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/g, INITIALS = /^[a-z]{2,}$/
-  /* Reading text to settle a ranking: at most this many chunks a query beyond those of the
-     results shown, in at most this many rounds; a stretch found by its pairs is checked
-     in the text when its documents are in at most VERIFIED_CHUNKS chunks. */
+  /* Reading text to settle a ranking: the first PROVEN results are answered as soon as
+     they are settled, the others after; at most TEXT_CHUNKS chunks a query beyond those of
+     the results' best documents, in at most ROUNDS rounds; a stretch found by its pairs
+     is checked in the text when its documents are in at most VERIFIED_CHUNKS chunks. */
   var TEXT_CHUNKS = 120, PROVEN = 10, ROUNDS = 4, VERIFIED_CHUNKS = 24, ESTIMATED = 1.5
 
   /* Full-width letters and digits to half-width, A–Z to lower case (length kept). Only
@@ -589,7 +590,9 @@
   }
 
   /* The pages the query's documents are on, best first: per page its documents by score
-     (the first is the result, the others are folded under it) */
+     (the first is the result, the others are folded under it). Only the pages that could
+     be among the first MAX_GROUPS are ranked so (their documents sorted, as the page's
+     score is summed in that order); the others follow by a quicker sum. */
   Engine.prototype.rank = function (query) {
     var scores = query.scores, covered = query.covered, pageOf = this.pageOf
     /* A colloquial name of a topic leads to that topic first */
@@ -601,23 +604,52 @@
       boosted.set(i, score)
     })
     var final = function (i) { return boosted.has(i) ? boosted.get(i) : scores[i] }
-    var groups = new Map()
-    query.touched.forEach(function (i) {
-      if (!covered[i] && !aliased.has(i)) return
-      var page = pageOf[i]
-      if (!groups.has(page)) groups.set(page, [])
-      groups.get(page).push(i)
+    var shown = function (i) { return covered[i] || aliased.has(i) }
+    if (!query.pages) {
+      var byPage = new Map()
+      query.pages = []
+      query.touched.forEach(function (i, at) {
+        var group = byPage.get(pageOf[i])
+        if (!group) {
+          byPage.set(pageOf[i], group = { page: pageOf[i], all: [], at: [] })
+          query.pages.push(group)
+        }
+        group.all.push(i)
+        group.at.push(at)
+      })
+    }
+    var quick = []
+    query.pages.forEach(function (group) {
+      var best = 0, sum = 0, first = -1
+      for (var m = 0; m < group.all.length; m++) {
+        var i = group.all[m]
+        if (!shown(i)) continue
+        var score = final(i)
+        if (first < 0) first = group.at[m]
+        if (score > best) best = score
+        sum += score
+      }
+      if (first >= 0) quick.push({ group: group, first: first, score: best + 0.05 * Math.min(sum - best, best) })
     })
-    return Array.from(groups.values()).map(function (members) {
-      members.sort(function (a, b) { return final(b) - final(a) })
-      var rest = 0
-      for (var m = 1; m < members.length; m++) rest += final(members[m])
-      return { members: members, score: final(members[0]) + 0.05 * Math.min(rest, final(members[0])),
-               page: pageOf[members[0]], final: final }
-    }).sort(function (a, b) { return b.score - a.score })
+    var sorted = quick.map(function (entry) { return entry.score }).sort(function (a, b) { return b - a })
+    var slack = (query.terms.length > 1 ? (1 + ADJACENT_BONUS) * PHRASE_BONUS : 1) * ESTIMATED * 1.2
+    var least = sorted.length > MAX_GROUPS ? sorted[MAX_GROUPS - 1] / slack : -1
+    var ranked = quick.map(function (entry) {
+      var members = entry.group.all.filter(shown), score = entry.score
+      if (score >= least) {
+        members.sort(function (a, b) { return final(b) - final(a) })
+        var rest = 0
+        for (var m = 1; m < members.length; m++) rest += final(members[m])
+        score = final(members[0]) + 0.05 * Math.min(rest, final(members[0]))
+      }
+      return { members: members, score: score, page: entry.group.page, final: final, first: entry.first }
+    })
+    return ranked.sort(function (a, b) { return b.score - a.score || a.first - b.first })
   }
 
-  Engine.prototype.search = function (query) {
+  /* The results for a query. `early`, when given, is handed the first PROVEN of them (with
+     the number of all) as soon as their text is read, before the text of the others. */
+  Engine.prototype.search = function (query, early) {
     var self = this
     var folded = normalize(this.foldQuery(query.trim()))
     var pages = this.pageTable()
@@ -625,12 +657,12 @@
       var terms = self.terms(folded)
       if (!terms.length) return []
       return Promise.all(terms.map(function (term) { return self.matches(term) })).then(function (matched) {
-        return pages.then(function () { return self.answerFor(folded, terms, matched) })
+        return pages.then(function () { return self.answerFor(folded, terms, matched, early) })
       })
     })
   }
 
-  Engine.prototype.answerFor = function (folded, terms, matched) {
+  Engine.prototype.answerFor = function (folded, terms, matched, early) {
     var self = this, n = this.size
     var query = {
       terms: terms, matched: matched, phrase: folded.replace(/\s+/g, ""),
@@ -661,20 +693,29 @@
     })
     query.touched.forEach(function (i) { query.scores[i] = self.score(i, query) })
     query.read = new Set()
-    return this.settle(query, 0).then(function (ranked) { return self.results(ranked.slice(0, MAX_GROUPS), query) })
+    return this.settle(query, PROVEN, 0).then(function (ranked) {
+      if (ranked.length <= PROVEN) return ranked
+      if (early) {
+        var first = self.results(ranked.slice(0, PROVEN), query)
+        first[0][0].text = '<span hidden data-kb-count="' + Math.min(MAX_GROUPS, ranked.length) + '"></span>' +
+                           first[0][0].text
+        early(first)
+      }
+      return self.settle(query, MAX_GROUPS, ROUNDS)
+    }).then(function (ranked) { return self.results(ranked.slice(0, MAX_GROUPS), query) })
   }
 
-  /* Read the text the results need, most needed first: the best document of each page
-     shown; the documents folded under the first PROVEN pages, and those of theirs that
-     could still become their best once read (the words next to each other as typed can
-     raise a score by `bonus`; a count the postings only estimate, by ESTIMATED more); the
-     documents of the pages below that could still overtake one of the first PROVEN (ROUNDS
-     at most); and the documents folded under the other pages shown. Beyond the first, a
-     query reads TEXT_CHUNKS at most: on a large site a page far down the list may then
-     fold fewer documents under it. */
-  Engine.prototype.settle = function (query, round) {
+  /* Read the text the first `shown` results need, most needed first: the best document of
+     each page shown; the documents folded under the first PROVEN pages, and those of theirs
+     that could still become their best once read (the words next to each other as typed
+     can raise a score by the bonus; a count the postings only estimate, by ESTIMATED
+     more); the documents of the pages below that could still overtake one of the first
+     PROVEN (in ROUNDS at most); and the documents folded under the other pages shown.
+     Beyond the best documents, a query reads TEXT_CHUNKS at most: on a large site a page
+     far down the list may then fold fewer documents under it. */
+  Engine.prototype.settle = function (query, shown, round) {
     var self = this, ranked = this.rank(query), size = this.chunk, read = query.read
-    var shown = ranked.slice(0, MAX_GROUPS), wanted = [], seen = new Set()
+    var wanted = [], seen = new Set()
     var want = function (i) {
       var c = Math.floor(i / size)
       if (!read.has(c) && !seen.has(c)) {
@@ -685,17 +726,18 @@
     var above = function (group, bound) {
       group.members.forEach(function (i) { if (self.highest(i, group, query) > bound) want(i) })
     }
-    shown.forEach(function (group) { want(group.members[0]) })
+    ranked.slice(0, shown).forEach(function (group) { want(group.members[0]) })
     var needed = wanted.length
-    shown.slice(0, PROVEN).forEach(function (group) {
+    ranked.slice(0, PROVEN).forEach(function (group) {
       group.members.slice(1, 1 + MAX_CHILDREN).forEach(want)
       above(group, group.final(group.members[0]))
     })
     if (round < ROUNDS && ranked.length > PROVEN) {
       var bound = ranked[PROVEN - 1].score / 1.05
-      ranked.slice(PROVEN).forEach(function (group) { above(group, bound) })
+      var most = (query.terms.length > 1 ? (1 + ADJACENT_BONUS) * PHRASE_BONUS : 1) * ESTIMATED
+      for (var g = PROVEN; g < ranked.length && ranked[g].score * most > bound; g++) above(ranked[g], bound)
     }
-    shown.slice(PROVEN).forEach(function (group) { group.members.slice(1, 1 + MAX_CHILDREN).forEach(want) })
+    ranked.slice(PROVEN, shown).forEach(function (group) { group.members.slice(1, 1 + MAX_CHILDREN).forEach(want) })
     var reading = wanted.filter(function (c, k) { return k < needed || read.size + k < TEXT_CHUNKS })
     if (!reading.length) return Promise.resolve(ranked)
     reading.forEach(function (c) { read.add(c) })
@@ -704,7 +746,7 @@
         for (var i = c * size; i < Math.min(self.size, (c + 1) * size); i++)
           if (query.scores[i] || query.covered[i] || query.aliased.has(i)) query.scores[i] = self.score(i, query)
       })
-      return self.settle(query, round + 1)
+      return self.settle(query, shown, round + 1)
     })
   }
 
@@ -787,10 +829,11 @@
 
   /* ------------------------------------------------------------------- offers */
 
-  /* What the panel shows for a query: its results, or, when it finds nothing, offers */
-  Engine.prototype.answer = function (query) {
+  /* What the panel shows for a query: its results, or, when it finds nothing, offers
+     (`early`: as for search) */
+  Engine.prototype.answer = function (query, early) {
     var self = this
-    return this.search(query).then(function (found) { return found.length ? found : self.offer(query) })
+    return this.search(query, early).then(function (found) { return found.length ? found : self.offer(query) })
   }
 
   /* A query that finds nothing is offered the vocabulary's words near it (sharing its
@@ -1002,10 +1045,11 @@
     } else if (message.type === QUERY) {
       /* Queries are answered as their shards arrive; only the latest one's answer is shown */
       var number = ++asked
-      var answered = engine && message.data ? engine.answer(message.data) : Promise.resolve([])
-      answered.catch(unavailable).then(function (items) {
+      var post = function (items) {
         if (number === asked) scope.postMessage({ type: RESULT, data: { items: items } })
-      })
+      }
+      var answered = engine && message.data ? engine.answer(message.data, post) : Promise.resolve([])
+      answered.catch(unavailable).then(post)
     }
   }
 
