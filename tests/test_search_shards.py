@@ -34,7 +34,7 @@ def documents(texts=TEXTS) -> Documents:
 
 def all_postings(texts=TEXTS, words=WORDS, **settings) -> dict[str, tuple]:
     """key → decode(its payload), from the shards written (files of their own followed)."""
-    terms, files = term_shards(iter(texts), documents(texts), words)
+    terms, files = term_shards(texts, documents(texts), words)
     files = dict(files)
     out = {}
     for name, text in files.items():
@@ -123,7 +123,7 @@ def test_a_key_many_documents_hold_is_a_bitset_with_the_postings_where_it_weighs
 def test_a_large_keys_postings_are_a_file_of_its_own_named_in_its_shard(monkeypatch):
     whole = all_postings()
     monkeypatch.setattr(postings, "OWN_FILE_BYTES", 6)
-    terms, files = term_shards(iter(TEXTS), documents(), WORDS)
+    terms, files = term_shards(TEXTS, documents(), WORDS)
     files = dict(files)
     own = [name for name in files if "-" in name]
     assert own and all(f"\t={name.rsplit('-', 1)[1]}" in files[name.rsplit("-", 1)[0]] for name in own)
@@ -137,7 +137,7 @@ def test_postings_kept_a_few_at_a_time_on_disk_are_the_same(monkeypatch):
 
 
 def test_the_documents_holding_each_vocabulary_word_are_counted_for_offers():
-    terms, files = term_shards(iter(TEXTS), documents(), WORDS, wanted_df={"统战委员", "统战", "没有的词"})
+    terms, files = term_shards(TEXTS, documents(), WORDS, wanted_df={"统战委员", "统战", "没有的词"})
     list(files)
     assert terms.df == {"统战委员": 1, "统战": 5}
 
@@ -165,7 +165,7 @@ def test_the_browser_reads_numbers_bitsets_and_postings_as_written(worker, monke
     assert worker.evaluate("t => K.readBitset(t)", codec.bitset([1, 6, 35], 36)) == [1, 6, 35]
     monkeypatch.setattr(postings, "HEAD", 2)
     texts = [normalize(t) for t in ["统战", "统战工作统战工作", "没有", "统战"] * 8]
-    terms, files = term_shards(iter(texts), documents(texts), ["统战工作"])
+    terms, files = term_shards(texts, documents(texts), ["统战工作"])
     for name, text in files:
         for line in text.split("\n"):
             key, written = line.split("\t")

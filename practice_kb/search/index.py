@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Iterator
 
 from ..rules import load_rules
@@ -101,9 +102,7 @@ class SearchIndex:
         levels = self.vocabulary.levels
         synonyms = [[normalize(w) for w in group] for group in rules.get("synonyms") or []]
         documents = self.documents([rules["boost"][k] for k in KINDS])
-        # The text as the browser looks into it (normalize keeps every length).
-        texts = (normalize(shards.field(d[2])) for d in self.docs)
-        terms, term_files = term_shards(texts, documents, [*levels, *(w for g in synonyms for w in g)],
+        terms, term_files = term_shards(_Searched(self.docs), documents, [*levels, *(w for g in synonyms for w in g)],
                                         wanted_df=set(levels))
         word_count, word_files = shards.word_shards(levels)
         initials = self.vocabulary.word_initials()
@@ -156,3 +155,17 @@ class SearchIndex:
             **layout,
         }
         return {**theme_config, "kb": kb}
+
+
+class _Searched(Sequence):
+    """Each document's text as the browser looks into it (normalize keeps every length),
+    made when asked for: all of them at once are a second copy of the corpus."""
+
+    def __init__(self, docs: list[list]) -> None:
+        self.docs = docs
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __getitem__(self, number: int) -> str:
+        return normalize(shards.field(self.docs[number][2]))

@@ -23,8 +23,9 @@ postings alone are larger than OWN_FILE_BYTES has a file of its own, named in it
 At 1,000 articles that is some 1,000 shards and 1,000 files of their own.
 
 Memory stays bounded at any corpus size: postings are gathered FLUSH at a time and go to
-temporary files by key; each key's are then encoded one run of keys at a time, written
-by the hash of the key, and the shards are put together one run of hashes at a time.
+temporary files by a run of the key's hash; each run's keys are then encoded, and the
+shards are put together, one run at a time. Counting and encoding are shared with a
+forked process (the build's 2 cores).
 """
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ from collections import Counter, defaultdict, deque
 from itertools import chain, compress, count, repeat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
+from .. import parallel
 from ..extract import occurrences
 from . import codec
 from .segment import TOKEN
@@ -174,67 +176,97 @@ def payload(docs, counts, size: int, shapes: list[str], weights: tuple[list[floa
             + encode(array("I", compress(docs, keep)), array("H", compress(counts, keep)), shapes))
 
 
-def term_shards(texts: Iterable[str], documents: Documents, words: Iterable[str],
+def term_shards(texts: Sequence[str], documents: Documents, words: Iterable[str],
                 wanted_df: set[str] = frozenset()) -> tuple[Terms, Iterator[tuple[str, str]]]:
-    """Counts every key of every text (in document order) and writes each key's postings
-    to disk; returns the summary and the shard files, (name, payload) one at a time.
-    `wanted_df`: the keys whose document counts the caller needs (the vocabulary's, for
-    the words offered to a query)."""
+    """Counts every key of every text and writes each key's postings to disk; returns the
+    summary and the shard files, (name, payload) one at a time. `wanted_df`: the keys
+    whose document counts the caller needs (the vocabulary's, for the words offered to a
+    query). The counting, then the encoding, is split between this process and a forked
+    one (parallel.start): each counts half the documents, then encodes half the runs."""
     finder = occurrences.Words(long_keys(words))
     folder = tempfile.TemporaryDirectory(prefix="practice-kb-terms-")
+    root = Path(folder.name)
     try:
-        spill = _Spill(Path(folder.name))
-        ids: defaultdict[str, int] = defaultdict(count().__next__)
-        for doc, text in enumerate(texts):
-            found = keys_of(text, finder)
-            kids = list(map(ids.__getitem__, found))
-            spill.add(doc, kids, found.values(), len(ids))
-        names = list(ids)
-        del ids
-        spill.flush()
-        terms = Terms(postings=spill.total)
-        encoded = _encode(names, spill, documents, terms, wanted_df)
+        middle = len(texts) // 2
+        other = parallel.start(_count, texts, middle, len(texts), finder, root / "1")
+        counted = [_count(texts, 0, middle, finder, root / "0"), other()]
+        names = [names for names, _ in counted]
+        halves = [root / "0", root / "1"]
+        other = parallel.start(_encode, names, halves, range(PARTITIONS // 2, PARTITIONS), documents, wanted_df, root)
+        mine, theirs = _encode(names, halves, range(PARTITIONS // 2), documents, wanted_df, root), other()
+        terms = Terms(shards=codec.shard_count(mine[0] + theirs[0], TERM_SHARD_BYTES),
+                      postings=sum(total for _, total in counted), df={**mine[1], **theirs[1]})
     except BaseException:
         folder.cleanup()
         raise
-    return terms, _write(encoded, terms, folder)
+    return terms, _write(root, terms, folder)
 
 
-def _encode(names: list[str], spill: "_Spill", documents: Documents, terms: Terms, wanted_df: set[str]) -> "_Spill":
-    """Each key's payload, written by the partition of its hash (as its shard will be);
-    the number of shards, from what the keys without a file of their own weigh."""
+def _count(texts: Sequence[str], start: int, stop: int, finder: occurrences.Words,
+           folder: Path) -> tuple[list[str], int]:
+    """The postings of documents start…stop−1, to disk (by the run of each key's hash):
+    the keys, in the order of their ids there, and how many postings."""
+    spill = _Spill(folder)
+    ids: defaultdict[str, int] = defaultdict(count().__next__)
+    for doc in range(start, stop):
+        found = keys_of(texts[doc], finder)
+        known = len(ids)
+        kids = list(map(ids.__getitem__, found))
+        if len(ids) > known:
+            spill.runs.extend(codec.shard_of(key, PARTITIONS) for key, kid in zip(found, kids) if kid >= known)
+        spill.add(doc, kids, found.values())
+    spill.flush()
+    return list(ids), spill.total
+
+
+def _encode(names: list[list[str]], halves: list[Path], runs: Iterable[int], documents: Documents,
+            wanted_df: set[str], folder: Path) -> tuple[int, dict[str, int]]:
+    """Each key's payload, for the keys of these runs (by hash, as its shard will be), to
+    disk; what the keys without a file of their own weigh, and the documents holding each
+    wanted key."""
     shapes = documents.shapes()
     weights = (documents.saturation(), [documents.boost[k] for k in documents.kinds])
     size = len(documents.lengths)
-    lines = _Lines(spill.folder)
-    small = 0
-    for run in range(PARTITIONS):
-        for kid, docs, counts in spill.read(run):
-            key = names[kid]
+    small, df = 0, {}
+    for run in runs:
+        held: dict[str, list[array]] = {}
+        for half, spilled in enumerate(halves):
+            for kid, postings in _Spill.read(spilled, run):
+                held.setdefault(names[half][kid], []).append(postings)
+        lines = []
+        for key in sorted(held):
+            postings = array("Q")
+            for part in held.pop(key):
+                postings.extend(part)
+            docs = array("I", map(operator.rshift, postings, repeat(16)))
+            written = payload(docs, array("H", map(operator.and_, postings, repeat(0xFFFF))), size, shapes, weights)
             if key in wanted_df:
-                terms.df[key] = len(docs)
-            written = payload(docs, counts, size, shapes, weights)
+                df[key] = len(docs)
             if len(written) <= OWN_FILE_BYTES:
                 small += len(written) + 3 * len(key) + 2
-            lines.add(codec.shard_of(key, PARTITIONS), key, written)
-    lines.close()
-    terms.shards = codec.shard_count(small, TERM_SHARD_BYTES)
-    return lines
+            lines.append(f"{key}\t{written}\n")
+        (folder / f"lines-{run}").write_text("".join(lines), encoding="utf-8")
+    return small, df
 
 
-def _write(lines: "_Lines", terms: Terms, folder) -> Iterator[tuple[str, str]]:
+def _write(folder: Path, terms: Terms, temporary) -> Iterator[tuple[str, str]]:
+    """The shard files, put together from the payloads one run of hashes at a time."""
     shards = terms.shards
     held: dict[int, list[tuple[str, str]]] = {}
     try:
         for part in range(PARTITIONS):
-            for key, written in lines.read(part):
-                held.setdefault(codec.shard_of(key, shards), []).append((key, written))
-            # With PARTITIONS dividing the number of shards, a partition holds whole shards.
+            path = folder / f"lines-{part}"
+            with open(path, encoding="utf-8") as lines:
+                for line in lines:
+                    key, _, written = line.rstrip("\n").partition("\t")
+                    held.setdefault(codec.shard_of(key, shards), []).append((key, written))
+            path.unlink()
+            # With PARTITIONS dividing the number of shards, a run holds whole shards.
             if shards >= PARTITIONS or part == PARTITIONS - 1:
                 for shard in sorted(held):
                     yield from _shard_files(shard, held.pop(shard))
     finally:
-        folder.cleanup()
+        temporary.cleanup()
 
 
 def _shard_files(shard: int, entries: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -259,17 +291,19 @@ def term_file(shard: int, own: int | None = None) -> str:
 
 class _Spill:
     """Postings gathered per key in memory (each a document << 16 | its count, one number:
-    one array a key), FLUSH at most, then appended to the file of the key's run on disk;
-    read back a run at a time, each key's in document order."""
+    one array a key), FLUSH at most, then appended to the file of the key's run (`runs`,
+    by key id) on disk; read back a run at a time."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.postings: list[array] = []
+        self.runs = array("B")
         self.held = 0
         self.total = 0
 
-    def add(self, doc: int, kids: list[int], counts, keys: int) -> None:
-        while len(self.postings) < keys:
+    def add(self, doc: int, kids: list[int], counts) -> None:
+        while len(self.postings) < len(self.runs):
             self.postings.append(array("Q"))
         counts = list(counts)
         if max(counts, default=0) > 0xFFFF:
@@ -281,12 +315,12 @@ class _Spill:
             self.flush()
 
     def flush(self) -> None:
-        """Each key's postings held, to the file of its run (key id modulo PARTITIONS)."""
+        """Each key's postings held, to the file of its run."""
         files: dict[int, list[bytes]] = defaultdict(list)
         for kid, held in enumerate(self.postings):
             if held:
-                files[kid % PARTITIONS].append(kid.to_bytes(4, "little") + len(held).to_bytes(4, "little")
-                                               + held.tobytes())
+                files[self.runs[kid]].append(kid.to_bytes(4, "little") + len(held).to_bytes(4, "little")
+                                             + held.tobytes())
                 self.postings[kid] = array("Q")
         for run, records in files.items():
             with open(self.folder / f"{run}", "ab") as out:
@@ -294,9 +328,10 @@ class _Spill:
         self.total += self.held
         self.held = 0
 
-    def read(self, run: int) -> Iterator[tuple[int, array, array]]:
-        """The keys of a run, each with its documents and counts."""
-        path = self.folder / f"{run}"
+    @staticmethod
+    def read(folder: Path, run: int) -> Iterator[tuple[int, array]]:
+        """The keys of a run (by id), each with its postings, in document order."""
+        path = folder / f"{run}"
         if not path.exists():
             return
         keyed: dict[int, array] = {}
@@ -313,40 +348,4 @@ class _Spill:
             at += 8 * size
         del data
         path.unlink()
-        for kid in sorted(keyed):
-            held = keyed.pop(kid)
-            yield (kid, array("I", map(operator.rshift, held, repeat(16))),
-                   array("H", map(operator.and_, held, repeat(0xFFFF))))
-
-
-class _Lines:
-    """Keys' payloads by partition on disk, "key<TAB>payload" lines."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.buffers: list[list[str]] = [[] for _ in range(PARTITIONS)]
-
-    def add(self, part: int, key: str, written: str) -> None:
-        self.buffers[part].append(f"{key}\t{written}\n")
-        if len(self.buffers[part]) >= 4096:
-            self._flush(part)
-
-    def _flush(self, part: int) -> None:
-        with open(self.folder / f"lines-{part}", "a", encoding="utf-8") as out:
-            out.write("".join(self.buffers[part]))
-        self.buffers[part] = []
-
-    def close(self) -> None:
-        for part in range(PARTITIONS):
-            if self.buffers[part]:
-                self._flush(part)
-
-    def read(self, part: int) -> Iterator[tuple[str, str]]:
-        path = self.folder / f"lines-{part}"
-        if not path.exists():
-            return
-        with open(path, encoding="utf-8") as source:
-            for line in source:
-                key, _, written = line.rstrip("\n").partition("\t")
-                yield key, written
-        path.unlink()
+        yield from keyed.items()
