@@ -26,8 +26,8 @@ near} (how many of each), near_initials "bsdw…" (the pairs of initials near/<a
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from ..rules import load_rules
