@@ -12,7 +12,8 @@
  * characters, the term shards of its words (each word's documents with their counts,
  * lengths and kinds: BM25 without reading any text), the table of which page each
  * document is on, and then the text of the results it shows, which also settles what
- * only the text can tell (the words next to each other as typed). Nothing else.
+ * only the text can tell (the words next to each other as typed). Nothing else. The
+ * first screen of results is answered as soon as its text is read, the rest after.
  *
  * The file runs two ways: as a worker (over http, fetching the shards itself) and, loaded
  * as a page script, as the source of a worker built from a blob (over file://, where a
@@ -38,8 +39,10 @@
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/g, INITIALS = /^[a-z]{2,}$/
   /* Reading text to settle a ranking: the first PROVEN results are answered as soon as
      they are settled, the others after; at most TEXT_CHUNKS chunks a query beyond those of
-     the results' best documents, in at most ROUNDS rounds; a stretch found by its pairs
-     is checked in the text when its documents are in at most VERIFIED_CHUNKS chunks. */
+     the results' best documents, in at most ROUNDS rounds; a score from counts the
+     postings only estimate (a common word's outside its head) may be ESTIMATED times
+     higher once read; a stretch found by its pairs is checked in the text when its
+     documents are in at most VERIFIED_CHUNKS chunks. */
   var TEXT_CHUNKS = 120, PROVEN = 10, ROUNDS = 4, VERIFIED_CHUNKS = 24, ESTIMATED = 1.5
 
   /* Full-width letters and digits to half-width, A–Z to lower case (length kept). Only
