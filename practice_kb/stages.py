@@ -170,15 +170,18 @@ class SiteBuild:
         self.history.add(corpus)
         self.held = Path(tempfile.mkdtemp(prefix="practice-kb-"))
         if self.search_config is not None:
-            files = index.files(self.search_config)
+            # The search files go to disk one at a time: at 10,000 articles the shards hold
+            # hundreds of megabytes (search/index.py).
+            sizes: dict[str, int] = {}
+            for name, text in index.files(self.search_config):
+                self._hold(f"search/{name}", text)
+                sizes[name] = len(text.encode())
+            shards = sum(size for name, size in sizes.items() if name.endswith(".js") and name != "search_index.js")
             report["search"] = {
                 "text_bytes": index.text_bytes, "targets": len(index.docs),
-                "index_bytes": sum(len(files[n].encode()) for n in ("search_index.json", "kb-data.txt")),
-                "file_index_bytes": sum(len(text.encode()) for name, text in files.items() if name.endswith(".js")),
+                "config_bytes": sizes["search_index.json"], "shard_files": len(sizes) - 3,
+                "index_bytes": sizes["search_index.json"] + shards, "file_index_bytes": sizes["search_index.js"] + shards,
                 "vocabulary": len(index.vocabulary.levels), "user_words": len(index.vocabulary.user_words)}
-            for name, text in files.items():
-                self._hold(f"search/{name}", text)
-            del files
         self._hold("report.json", json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
         for skipped in corpus.skipped:
             log.warning("跳过 %s：%s", skipped.source, skipped.reason)

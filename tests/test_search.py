@@ -15,6 +15,7 @@ from practice_kb.search import SearchIndex, Segmenter, Vocabulary
 from practice_kb.search.dictionary import corpus_compounds, taxonomy_terms
 from practice_kb.search.fold import fold, fold_table, traditional_characters
 from practice_kb.rules import load_rules
+from practice_kb.search.shards import unscript
 from practice_kb.search.terms import pinyin_key, term_index
 from practice_kb.structure import Taxonomy, Topic
 
@@ -181,25 +182,50 @@ def test_every_paragraph_is_a_target_with_its_own_anchor(corpus):
                        for d in index.docs), paragraph.text
 
 
+def search_files(index: SearchIndex) -> dict[str, str]:
+    """The files under site/search/, by name."""
+    return dict(index.files({"lang": ["zh"]}))
+
+
+def payloads(files: dict[str, str], family: str = "") -> dict[str, str]:
+    """The payloads of the shard scripts (under `family/`), by shard name."""
+    return dict(unscript(text) for name, text in files.items()
+                if name.endswith(".js") and name != "search_index.js" and name.startswith(family))
+
+
 def test_the_index_stores_text_once_without_escapes(corpus):
     index = SearchIndex.build(corpus)
-    files = index.files({"lang": ["zh"]})
-    data = files["kb-data.txt"]
+    chunks = payloads(search_files(index), "text/")
+    data = "\n".join(chunks[name] for name in sorted(chunks, key=lambda n: int(n.rsplit("/", 1)[1]))) + "\n"
     assert "\\u" not in data and "\u200b" not in data
     for _, anchor, text, kind, number in index.docs:
-        assert f"\t{anchor}\t{kind}\t{number}\t{text}\n" in data
+        assert f"D\t{anchor}\t{kind}\t{number}\t{text}\n" in data
     assert sum(text in data for _, _, text, _, _ in index.docs) == len(index.docs)
 
 
 def test_the_json_material_fetches_on_every_page_is_small(corpus):
-    stub = json.loads(SearchIndex.build(corpus).files({"lang": ["zh"]})["search_index.json"])
+    files = search_files(SearchIndex.build(corpus))
+    stub = json.loads(files["search_index.json"])
     assert stub["docs"] == [] and stub["config"]["lang"] == ["zh"]
-    assert stub["config"]["kb"]["data"] == "search/kb-data.txt"
+    kb = stub["config"]["kb"]
+    assert set(kb["shards"]) == {"words", "terms", "near"} and "words" not in kb and "data" not in kb
+    assert len(files["search_index.json"].encode()) < 8_000        # no vocabulary, no documents
 
 
 def test_a_tab_or_line_break_inside_a_text_cannot_break_a_record():
-    index = SearchIndex(pages=[["a.html", "标\t题"]], docs=[[0, "p-1", "第一行\n第二行\t尾", 3, 1]])
-    assert index.data() == "P\ta.html\t标 题\nD\t0\tp-1\t3\t1\t第一行 第二行 尾\n"
+    from practice_kb.search.shards import text_chunks
+    chunks = list(text_chunks([["a.html", "标\t题"]], [[0, "p-1", "第一行\n第二行\t尾", 3, 1]], 4))
+    assert chunks == [("text/0/0", "P\t0\ta.html\t标 题\t\nD\tp-1\t3\t1\t第一行 第二行 尾")]
+
+
+def test_a_text_chunk_names_the_page_and_heading_its_documents_continue():
+    from practice_kb.search.shards import text_chunks
+    pages = [["a.html", "甲"], ["b.html", "乙"]]
+    docs = [[0, "", "甲", 1, 0], [0, "h-1", "一、问题", 2, 0], [0, "p-1", "第一段", 3, 1],
+            [0, "p-2", "第二段", 3, 2], [1, "", "乙", 1, 0], [1, "p-3", "乙的第一段", 3, 1]]
+    chunks = dict(text_chunks(pages, docs, 3))
+    assert chunks["text/0/1"] == ("P\t0\ta.html\t甲\t一、问题\nD\tp-2\t3\t2\t第二段\n"
+                                  "P\t1\tb.html\t乙\t\nD\t\t1\t0\t乙\nD\tp-3\t3\t1\t乙的第一段")
 
 
 def test_aliases_point_at_their_topic_page(corpus):
@@ -208,36 +234,23 @@ def test_aliases_point_at_their_topic_page(corpus):
     assert targets == {"人手不够": "topics/duiwu.html", "没钱": "topics/jingfei.html"}
 
 
-def test_the_script_form_carries_the_config_and_the_documents_in_shards_for_file_urls(corpus, monkeypatch):
-    from practice_kb.search import index as index_module
-    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 300)
-    files = SearchIndex.build(corpus).files({})
+def test_every_shard_is_a_script_named_by_its_path_and_the_script_form_carries_the_same_config(corpus):
+    files = search_files(SearchIndex.build(corpus))
     script = files["search_index.js"]
     assert script.startswith("var __index = ") and script.endswith(";\n")
-    value = json.loads(script[len("var __index = "):-2])
-    assert value["docs"] == []
-    config = json.loads(files["search_index.json"])["config"]
-    del config["kb"]["data"]
-    shards = value["config"]["kb"].pop("shards")
-    assert value["config"] == config
-    assert files["kb-shards.js"] == f"__kbShards({shards});\n" and shards > 2
-    texts = []
-    for number in range(shards):
-        script = files[f"kb-data-{number}.js"]
-        prefix = f"__kbShard({number}, "
-        assert script.startswith(prefix) and script.endswith(");\n")
-        texts.append(json.loads(script[len(prefix):-3]))
-    assert "".join(texts) == files["kb-data.txt"]
-    assert all(text.endswith("\n") for text in texts)                       # whole lines only
-    assert all(len(text.encode()) <= 300 or text.count("\n") == 1 for text in texts)
-    assert f"kb-data-{shards}.js" not in files
+    assert json.loads(script[len("var __index = "):-2]) == json.loads(files["search_index.json"])
+    shards = [name for name in files if name.endswith(".js") and name != "search_index.js"]
+    assert {"pages.js", "letters.js", "text/0/0.js", "words/0.js", "terms/0/0.js", "near/0.js"} <= set(shards)
+    for name in shards:
+        assert files[name].startswith("__kb(") and files[name].endswith(");\n")
+        assert unscript(files[name])[0] == name[:-3]
 
 
-def test_a_small_index_is_one_shard_and_an_empty_one_still_has_one():
-    from practice_kb.search.index import _shards
-    assert _shards("P\ta.html\t标题\n", 4_000_000) == ["P\ta.html\t标题\n"]
-    assert _shards("", 10) == [""]
-    assert _shards("一\n二\n三\n", 4) == ["一\n", "二\n", "三\n"]
+def test_no_folder_of_shards_holds_more_than_about_a_thousand_files():
+    from practice_kb.search.postings import term_file
+    from practice_kb.search.shards import numbered
+    assert numbered("text", 999) == "text/0/999" and numbered("text", 1000) == "text/1/1000"
+    assert term_file(2345) == "terms/2/2345" and term_file(2345, 1) == "terms/2/2345-1"
 
 
 # ------------------------------------------------------------------ term index
@@ -302,18 +315,29 @@ def test_an_editor_excludes_and_includes_terms_in_the_rules(phrase_corpus, monke
 
 # ------------------------------------------------- the browser's worker agrees
 
+def load_engine(page, index: SearchIndex, folder: Path) -> None:
+    """`window.engine`: the worker's engine in a real page over this index, reading each
+    shard it asks for from the files written."""
+    files = dict(index.files({}))
+    whole = {"config": json.loads(files["search_index.json"])["config"], "docs": []}
+    (folder / "index.js").write_text(f"var __index = {json.dumps(whole, ensure_ascii=False)};\n"
+                                     f"var __shards = {json.dumps(payloads(files), ensure_ascii=False)};",
+                                     encoding="utf-8")
+    (folder / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
+    page.goto((folder / "blank.html").as_uri())
+    page.add_script_tag(path=str(WORKER))
+    page.add_script_tag(path=str(folder / "index.js"))
+    page.evaluate("""() => {
+        const load = name => name in __shards ? Promise.resolve(__shards[name]) : Promise.reject(new Error(name))
+        window.engine = new (window.__kbSearch({}).Engine)(__index, load)
+    }""")
+
+
 @pytest.fixture
 def engine(page, corpus, tmp_path):
     """The worker's engine, loaded in a real page over this corpus's index."""
     index = SearchIndex.build(corpus)
-    files = index.files({})
-    whole = {"config": json.loads(files["search_index.json"])["config"], "docs": [files["kb-data.txt"]]}
-    (tmp_path / "index.js").write_text(f"var __index = {json.dumps(whole, ensure_ascii=False)};", encoding="utf-8")
-    (tmp_path / "blank.html").write_text("<!doctype html><meta charset=utf-8><title>t</title>", encoding="utf-8")
-    page.goto((tmp_path / "blank.html").as_uri())
-    page.add_script_tag(path=str(WORKER))
-    page.add_script_tag(path=str(tmp_path / "index.js"))
-    page.evaluate("window.engine = new (window.__kbSearch({}).Engine)(__index)")
+    load_engine(page, index, tmp_path)
     return index
 
 
@@ -343,20 +367,18 @@ def test_the_browser_normalizes_text_exactly_as_python_does(page, engine):
         assert len(normalize(text)) == len(text)
 
 
-def test_documents_read_in_shards_are_the_documents_read_whole(page, engine, monkeypatch):
-    from practice_kb.search import index as index_module
-    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 200)
-    files = engine.files({})
-    shards = [json.loads(files[f"kb-data-{n}.js"].split(", ", 1)[1][:-3]) for n in range(3)]
-    assert "".join(shards) == files["kb-data.txt"][:len("".join(shards))]
-    rest = files["kb-data.txt"][len("".join(shards)):]
-    read = page.evaluate("""([pieces, whole]) => {
-        const K = window.__kbSearch({}), a = new K.Documents(), b = new K.Documents()
-        pieces.forEach(p => a.add(p)); b.add(whole)
-        const shape = d => JSON.stringify([d.pages, d.docs, d.texts, d.total, d.initials])
-        return [shape(a) === shape(b), a.docs.length]
-    }""", [shards + [rest], files["kb-data.txt"]])
-    assert read[0] and read[1] == len(engine.docs)
+def test_the_browser_reads_each_document_from_its_chunk_as_written(page, engine):
+    read = page.evaluate("""() => {
+        const chunks = Object.keys(__shards).filter(n => n.startsWith("text/"))
+        return engine.readChunks(chunks.map(n => +n.split("/")[2])).then(() =>
+            Array.from(engine.texts.entries()).sort((a, b) => a[0] - b[0])
+                 .map(([i, d]) => [d.page, d.anchor, d.text, d.kind, d.number, d.label]))
+    }""")
+    assert [r[:5] for r in read] == engine.docs
+    labels = {r[1]: r[5] for r in read}
+    heading = next(d for d in engine.docs if d[3] == 2)
+    after = engine.docs[engine.docs.index(heading) + 1]
+    assert labels[after[1]] == f"{heading[2]} · 第{after[4]}段"
 
 
 def test_a_result_lands_on_the_paragraph_holding_the_words(page, engine, corpus):
@@ -430,16 +452,48 @@ def test_a_query_word_finds_the_paragraphs_that_say_a_word_of_its_synonym_group(
     assert "不足</mark>" in first["text"]
 
 
+PLACES = ["松岗县", "柳河镇", "石门乡", "东坪县", "青溪镇", "白塔乡", "云岭县", "梅林镇", "杉木乡", "溪口县", "竹园镇", "枫林乡"]
+
+
+@pytest.fixture(scope="module")
+def many_pages(tmp_path_factory):
+    """Twelve articles of as many places, each saying 联络员: more pages than a screen shows."""
+    folder = tmp_path_factory.mktemp("many_sources")
+    for n, place in enumerate(PLACES):
+        (folder / f"{n}.txt").write_text(f"{place}统战工作总结\n\n{place}设立统战联络员，联络员每月走访{n + 1}次。\n",
+                                         encoding="utf-8")
+    taxonomy = tmp_path_factory.mktemp("many_taxonomy") / "topics.yml"
+    taxonomy.write_text("topics:\n  - slug: wangluo\n    title: 工作网络\n    description: 联络员队伍。\n"
+                        "    keywords: [联络员]\n", encoding="utf-8")
+    return build_corpus(folder, taxonomy)
+
+
+def test_the_first_screen_of_results_comes_first_counting_all_of_them(page, many_pages, tmp_path):
+    load_engine(page, SearchIndex.build(many_pages), tmp_path)
+    first, final = page.evaluate("""async () => {
+        let first = null
+        const final = await engine.answer("联络员", items => first = items)
+        return [first, final]
+    }""")
+    assert len(final) > 10 and len(first) == 10
+    assert f'data-kb-count="{len(final)}"' in first[0][0]["text"]
+    first[0][0]["text"] = first[0][0]["text"].split("</span>", 1)[1]
+    assert first == final[:10]
+
+
 # ------------------------------------------------ a query that finds nothing
 
-def test_the_documents_carry_the_vocabularys_pinyin_initials_a_letter_per_character(corpus):
+def test_the_words_offered_from_carry_their_pinyin_initials_a_letter_per_character(corpus):
     index = SearchIndex.build(corpus)
-    levels = index.vocabulary.levels
-    kind, initials, characters = index.data().split("\n", 1)[0].split("\t")
-    assert kind == "I" and len(initials) == sum(map(len, levels))
-    at = sum(len(w) for w in levels if w < "统战委员")
-    assert initials[at:at + 4] == "tzwy"
-    assert characters.startswith("a啊阿") and "I\t" not in index.files({})["search_index.json"]
+    files = search_files(index)
+    near = payloads(files, "near/")
+    lines = {line.split("\t")[0]: line.split("\t") for payload in near.values() for line in payload.split("\n") if line}
+    assert set(lines) == set(index.vocabulary.levels)
+    word, initials, level, places = lines["统战委员"]
+    assert initials == "tzwy" and int(level) == index.vocabulary.levels["统战委员"] and int(places) >= 4
+    assert "统战委员" in near["near/tz"]                         # typed as initials: tzwy
+    characters = payloads(files)["letters"]
+    assert characters.startswith("a啊阿") and "统战委员" not in files["search_index.json"]
 
 
 def test_the_common_characters_are_grouped_by_the_initial_of_their_commonest_reading():

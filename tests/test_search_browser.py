@@ -5,6 +5,8 @@ A small site of our own checks that a Traditional query and a spaceless multi-wo
 reach the right paragraph; the seed bundle checks the whole offline path."""
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -108,34 +110,83 @@ def test_search_finds_nothing_politely(page, small_site):
     assert page.url == (small_site / "index.html").as_uri() and meta(page).startswith("没有找到")
 
 
-def test_from_file_the_documents_come_in_shards_and_a_paragraph_of_the_last_one_is_found(
+def test_from_file_the_shards_come_as_scripts_and_a_paragraph_of_the_last_chunk_is_found(
         page, build_site, monkeypatch, request_log):
-    from practice_kb.search import index as index_module
-    monkeypatch.setattr(index_module, "FILE_SHARD_BYTES", 400)
+    from practice_kb.search import shards as shards_module
+    monkeypatch.setattr(shards_module, "TEXT_CHUNK_BYTES", 200)
     site = build_site(SOURCES)
-    shards = [site / "search" / f"kb-data-{n}.js" for n in range(len(list((site / "search").glob("kb-data-*.js"))))]
-    assert len(shards) >= 3 and all(shard.is_file() for shard in shards)
-    assert "建立统战委员例会制度" in shards[-1].read_text(encoding="utf-8")
+    chunks = sorted((site / "search" / "text").rglob("*.js"), key=lambda p: int(p.stem))
+    assert len(chunks) >= 3
+    assert "建立统战委员例会制度" in chunks[-1].read_text(encoding="utf-8")
     page.goto((site / "index.html").as_uri())
     search(page, "統戰委員例會")
     assert "例会制度" in first_result(page).inner_text()
     open_result(page)
     assert "统战委员例会制度" in page.locator(":target").inner_text()
-    assert {shard.as_uri() for shard in shards} <= set(request_log["seen"])
+    assert chunks[-1].as_uri() in request_log["seen"]
 
 
-def test_search_data_that_cannot_be_read_is_said_in_the_panel_not_waited_for(page, build_site, tmp_path):
-    import shutil
+@contextmanager
+def recording_page(browser):
+    """(a page in a fresh 1280×900 context, the URLs it and its workers request)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(request.url))
+    try:
+        yield context.new_page(), seen
+    finally:
+        context.close()
+
+
+def shards_read(urls: list[str], site_root: str) -> list[str]:
+    """The search shards among the URLs, as paths under search/ (the config left out)."""
+    return sorted({url[len(site_root):].split("?")[0] for url in urls if url.startswith(site_root + "search/")}
+                  - {"search/search_index.js", "search/search_index.json"})
+
+
+def expected_shards(site: Path, query: str) -> set[str]:
+    """What a query whose words are all found whole needs: the vocabulary shards of its
+    characters, the term shards of its words and their synonyms (and the files of their
+    own they point to), the pages table, and text chunks."""
+    import json
+    from practice_kb.search.codec import shard_of
+    from practice_kb.search.postings import term_file
+    from practice_kb.search.segment import Segmenter, normalize
+    from practice_kb.search.shards import unscript
+    kb = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["kb"]
+    levels = {}
+    for path in (site / "search" / "words").glob("*.js"):
+        packed = unscript(path.read_text(encoding="utf-8"))[1]
+        for word, level in re.findall(r"(\D+)(\d)", packed):
+            levels[word] = int(level)
+    words = [w for w in Segmenter(levels).cut(query) if w not in kb["stop"]]
+    keys = set(words) | {o for w in words for group in kb["synonyms"] if w in group for o in group}
+    names = {f"search/words/{shard_of(c, kb['shards']['words'])}.js" for c in normalize(query)}
+    names |= {f"search/{term_file(shard_of(k, kb['shards']['terms']))}.js" for k in keys} | {"search/pages.js"}
+    return names
+
+
+@pytest.mark.parametrize("transport", ["file", "http"])
+def test_a_query_reads_only_the_shards_of_its_words_and_the_text_of_its_results(
+        browser, build_site, monkeypatch, transport):
+    from bench.common import serve
+    from practice_kb.search import postings, shards as shards_module
+    monkeypatch.setattr(shards_module, "TEXT_CHUNK_BYTES", 200)
+    monkeypatch.setattr(postings, "TERM_SHARD_BYTES", 100)
     site = build_site(SOURCES)
-    broken = tmp_path / "site"
-    shutil.copytree(site, broken)
-    for shard in (broken / "search").glob("kb-data-*.js"):
-        shard.unlink()                       # a bundle copied without its search data
-    page.goto((broken / "index.html").as_uri())
-    search(page, "统战委员")
-    assert "检索数据无法读取" in page.locator(".md-search-result__list").inner_text()
-    # The Worker constructor is the browser's own again once the theme has started the worker.
-    assert page.evaluate("window.Worker.toString().includes('[native code]')")
+    search_files = [p for p in (site / "search").rglob("*.js") if p.name != "search_index.js"]
+    with serve(site) as base, recording_page(browser) as (page, seen):
+        root = base if transport == "http" else site.as_uri() + "/"
+        page.goto(root + "index.html")
+        search(page, "宗教活动场所")
+        assert "宗教活动场所" in first_result(page).inner_text()
+        read = shards_read(seen, root)
+    chunks = [name for name in read if name.startswith("search/text/")]
+    others = set(read) - set(chunks)
+    assert others - {n for n in others if n.startswith("search/terms/") and "-" in n} == expected_shards(site, "宗教活动场所")
+    assert 0 < len(chunks) < len(list((site / "search" / "text").rglob("*.js")))
+    assert len(read) < len(search_files) / 4, read
+    print(f"\n{transport}: read {len(read)} of {len(search_files)} search files: {read}")
 
 
 # ------------------------------------------------------------ the offline bundle
@@ -166,7 +217,9 @@ def test_bundle_search_from_file_opens_a_result(page, seed_site, artifacts_dir, 
 
 
 def _search_data(urls) -> list[str]:
-    return [url for url in urls if "/search/kb-" in url]
+    """The search shards among the URLs: everything under search/ but the config (Material
+    reads search_index.js on a page view, for highlighting)."""
+    return [url for url in urls if "/search/" in url and not url.endswith(("/search_index.js", "/search_index.json"))]
 
 
 def test_a_page_view_from_file_reads_no_search_data_until_the_search_box_is_used(page, small_site, request_log):
@@ -177,26 +230,19 @@ def test_a_page_view_from_file_reads_no_search_data_until_the_search_box_is_used
     assert _search_data(request_log["seen"]) == [], "search data read on a page view"
     search(page, "经费预算")
     assert "预算" in first_result(page).inner_text()
-    assert any(url.endswith("/search/kb-shards.js") for url in request_log["seen"])
+    assert any(url.endswith("/search/pages.js") for url in request_log["seen"])
 
 
 def test_a_page_view_over_http_fetches_no_search_data_until_the_search_box_is_used(browser, small_site):
     from bench.common import serve
-    with serve(small_site) as base:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        seen: list[str] = []
-        context.on("request", lambda request: seen.append(request.url))
-        page = context.new_page()
-        try:
-            page.goto(base + "topics/index.html")
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(1500)
-            assert not any(url.endswith("/search/kb-data.txt") for url in seen), "search data fetched on a page view"
-            search(page, "经费预算")
-            assert "预算" in first_result(page).inner_text()
-            assert any(url.endswith("/search/kb-data.txt") for url in seen)
-        finally:
-            context.close()
+    with serve(small_site) as base, recording_page(browser) as (page, seen):
+        page.goto(base + "topics/index.html")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(1500)
+        assert _search_data(seen) == [], "search data fetched on a page view"
+        search(page, "经费预算")
+        assert "预算" in first_result(page).inner_text()
+        assert any(url.endswith("/search/pages.js") for url in seen)
 
 
 def test_a_link_with_a_query_opens_the_search_with_its_results(page, small_site):

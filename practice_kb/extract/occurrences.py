@@ -5,7 +5,8 @@ grows as words × text; an Aho–Corasick automaton reads it once for all of the
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from operator import itemgetter
+from typing import Iterable, Iterator
 
 import ahocorasick
 
@@ -32,7 +33,11 @@ class Words:
     """A fixed set of words, looked for in many texts (one automaton, built once)."""
 
     def __init__(self, words: Iterable[str]) -> None:
+        words = set(words)
         self._automaton = _automaton(words)
+        # A word that can overlap itself (哈哈 in 哈哈哈) is counted by str.count; any other's
+        # occurrences never overlap, and the automaton's matches are its count.
+        self._overlapping = {w for w in words if any(w[:k] == w[-k:] for k in range(1, len(w)))}
 
     def found_in(self, text: str) -> set[str]:
         """The words that occur in text."""
@@ -40,14 +45,16 @@ class Words:
 
     def count(self, text: str) -> Counter[str]:
         """word → occurrences in text, as str.count counts them (leftmost, not overlapping)."""
-        counts: Counter[str] = Counter()
-        if self._automaton is None:
-            return counts
-        last_end: dict[str, int] = {}
-        for end, word in self._automaton.iter(text):
-            if end - len(word) >= last_end.get(word, -1):
-                counts[word] += 1
-                last_end[word] = end
+        return self.recount(Counter(self.matches(text)), text)
+
+    def matches(self, text: str) -> Iterator[str]:
+        """The words at each place they occur, overlapping ones too (see `recount`)."""
+        return map(itemgetter(1), self._automaton.iter(text)) if self._automaton is not None else iter(())
+
+    def recount(self, counts: Counter[str], text: str) -> Counter[str]:
+        """Counts of `matches` made str.count's: a word overlapping itself counted once."""
+        for word in self._overlapping.intersection(counts):
+            counts[word] = text.count(word)
         return counts
 
     def starts(self, text: str) -> dict[str, list[int]]:

@@ -221,6 +221,14 @@ class Vocabulary:
         character: how the browser offers 统战委员 to a reader who typed tzwy."""
         return pinyin_initials(list(self.levels))
 
+    def word_initials(self) -> dict[str, str]:
+        """Each word of `levels` with its pinyin initials (as `initials` reads them, together)."""
+        initials, at, out = self.initials, 0, {}
+        for word in self.levels:
+            out[word] = initials[at:at + len(word)]
+            at += len(word)
+        return out
+
     def userdict(self) -> str:
         """The user dictionary in jieba's file format, for editors and for jieba.load_userdict."""
         return "".join(f"{word} {USER_WORD_FREQUENCY}\n" for word in self.user_words)

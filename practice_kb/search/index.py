@@ -1,56 +1,44 @@
-"""The search index: each paragraph, heading and knowledge page once, as a result target.
+"""The search index: each paragraph, heading and knowledge page once, as a result target,
+and the files the browser searches it with, partitioned so that a query reads only what
+it needs (issue 18): the term shards of its words, then the text of the results it shows.
 
-A result lands where its words are: a paragraph is addressed by its own anchor. The
-text is stored once and plainly (no escapes, no segment marks) in a line format the
-browser splits without a JSON parser; what the browser needs to cut queries and fold
-Traditional characters rides along in `config.kb`.
+A result lands where its words are: a paragraph is addressed by its own anchor. What the
+browser needs to cut queries and fold Traditional characters rides along in `config.kb`
+or in small shards of its own.
 
-Files (read by overrides/assets/javascripts/kb-search.js and kb-boot.js):
-  search/search_index.json  {config, docs: []} — Material fetches this on every page over
-                            http(s), so it stays small; the worker fetches kb.data itself,
-                            off the page's thread, when search is first used.
-  search/kb-data.txt        the documents (below)
-  search/search_index.js    for file://, where nothing can be fetched: the same config,
-                            with kb.shards (how many) in place of kb.data, and docs: []
-  search/kb-shards.js       for file://: __kbShards(n)
-  search/kb-data-<i>.js     for file://: __kbShard(i, "<a run of kb-data.txt's lines>"), about
-                            FILE_SHARD_BYTES each. The page loads them side by side and
-                            hands each to the worker as it arrives; the worker reads them in
-                            order while the next ones load. One script of the whole index
-                            took a large corpus's page seconds to load.
+Files under site/search/ (read by overrides/assets/javascripts/kb-search.js, and from
+file:// loaded for it by kb-boot.js):
+  search_index.json   {config, docs: []} — Material fetches this on every page over
+                      http(s), so it holds only the small config
+  search_index.js     the same for file:// (Material loads it when search is opened)
+  pages.js, words/…, terms/…, text/…, near/…, letters.js
+                      the shards, each a script `__kb(name, payload)` (shards.py, postings.py)
+  userdict.txt        the user dictionary, for editors
 
-config.kb: words "统战工作7统战5…" (vocabulary, each word with its weight level 1–9),
-fold "TSTS…" (Traditional → Simplified pairs), repairs [[from, to]…] (phrase repairs after
-folding), aliases [[alias, page]…], topics (how many pages, from page 0, are topics), stop
-[word…], boost [page, title, heading, text], data (kb-data.txt's path from the site root).
-
-kb-data.txt, one record per line, fields split by tabs:
-  I <initials> <characters>                the pinyin initials of config.kb's words, a letter
-                                           per character, in order ("tzgztz…"), and the
-                                           common characters grouped by initial ("a啊阿…b八…"):
-                                           what a query that finds nothing is offered by
-                                           (tzwy → 统战委员, 经废 → 经费). Only the worker needs
-                                           them, so they are not in the JSON every page reads.
-  P <url> <title>                          a page, numbered from 0 in order
-  D <page> <anchor> <kind> <number> <text>  kind: 0 page 1 title 2 heading 3 text;
-                                           number is 第N段. A paragraph's label (its heading ·
-                                           第N段) is rebuilt in the browser from the heading
-                                           before it, so it is not stored twice.
+config.kb: fold "TSTS…" (Traditional → Simplified pairs), repairs [[from, to]…] (phrase
+repairs after folding), aliases [[alias, page]…], topics (how many pages, from page 0,
+are topics), topic_pages [[url, title, text, document]…] (each topic's page, what it says
+at its top, and that document), named {title or alias: pinyin initials}, stop [word…],
+synonyms [[word…]…], synonym_weight, boost [page, title, heading, text], docs (how many),
+average (their mean length), chunk (documents per text chunk), shards {words, terms,
+near} (how many of each), near_initials "bsdw…" (the pairs of initials near/<ab> has).
 """
 from __future__ import annotations
 
-import json
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Iterator
 
 from ..rules import load_rules
 from ..structure import Corpus
+from . import shards
 from .dictionary import Vocabulary, character_initials
 from .fold import fold_table, phrase_repairs
+from .postings import Documents, term_shards
+from .segment import normalize
 
 KINDS = ("page", "title", "heading", "text")
-DATA_FILE = "search/kb-data.txt"
-FILE_SHARD_BYTES = 4_000_000      # UTF-8 bytes of documents per file:// script, about
 
 
 @dataclass
@@ -102,73 +90,82 @@ class SearchIndex:
         """UTF-8 size of the text the index makes searchable (titles and bodies)."""
         return sum(len(t.encode()) for _, t in self.pages) + sum(len(d[2].encode()) for d in self.docs)
 
-    def data(self) -> str:
-        """kb-data.txt: the vocabulary's initials, pages, then documents, a line each."""
-        initials = self.vocabulary.initials
-        lines = [f"I\t{initials}\t{character_initials()}"] if initials else []
-        lines += [f"P\t{url}\t{_field(title)}" for url, title in self.pages]
-        lines += [f"D\t{page}\t{anchor}\t{kind}\t{number}\t{_field(text)}"
-                  for page, anchor, text, kind, number in self.docs]
-        return "\n".join(lines) + "\n"
+    def documents(self, boost: list[float]) -> Documents:
+        """Each document's length, as the browser measures a text (UTF-16 code units), and kind."""
+        return Documents(lengths=array("I", (len(shards.field(d[2]).encode("utf-16-le")) // 2 for d in self.docs)),
+                         kinds=array("B", (d[3] for d in self.docs)), boost=tuple(boost))
 
-    def config(self, theme_config: dict) -> dict:
-        """Material's index config with ours under config.kb."""
+    def files(self, theme_config: dict) -> Iterator[tuple[str, str]]:
+        """The files under site/search/, (name, text) one at a time: at 10,000 articles the
+        shards hold hundreds of megabytes, never all in memory at once."""
         rules = load_rules("search.yml")
+        levels = self.vocabulary.levels
+        synonyms = [[normalize(w) for w in group] for group in rules.get("synonyms") or []]
+        documents = self.documents([rules["boost"][k] for k in KINDS])
+        terms, term_files = term_shards(_Searched(self.docs), documents, [*levels, *(w for g in synonyms for w in g)],
+                                        wanted_df=set(levels))
+        word_count, word_files = shards.word_shards(levels)
+        initials = self.vocabulary.word_initials()
+        near_count, near_pairs, near_files = shards.near_shards(
+            [(w, initials[w], n, terms.df.get(w, 0)) for w, n in levels.items()])
+        letters = shards.letters_table(character_initials(), initials.items())
+        chunk = shards.chunk_size(self.docs)
+        config = self.config(theme_config, shards={"words": word_count, "terms": terms.shards, "near": near_count},
+                             chunk=chunk, named=self._named(initials, letters), near_initials=near_pairs)
+        yield "search_index.json", shards.json_text({"config": config, "docs": []})
+        yield "search_index.js", "var __index = " + shards.json_text({"config": config, "docs": []}) + ";\n"
+        yield "userdict.txt", self.vocabulary.userdict()
+        parts = (term_files, [("pages", shards.pages_table(self.pages, self.docs))], word_files,
+                 shards.text_chunks(self.pages, self.docs, chunk), near_files, [("letters", letters)])
+        for named_files in parts:
+            for name, payload in named_files:
+                yield f"{name}.js", shards.script(name, payload)
+
+    def _named(self, initials: dict[str, str], letters: str) -> dict[str, str]:
+        """The pinyin initials of the topics' titles and aliases, as the browser reads any
+        name (its own as a vocabulary word, or else character by character): what a query
+        that finds nothing is compared with to offer topics."""
+        table = shards.letters_of(letters)
+        names = {title for _, title in self.pages[:self.topics]} | {alias for alias, _ in self.aliases}
+        return {name: shards.initials_of(name, initials, table) for name in sorted(names)}
+
+    def config(self, theme_config: dict, **layout) -> dict:
+        """Material's index config with ours under config.kb (`layout`: how the shards are
+        laid out, from `files`)."""
+        rules = load_rules("search.yml")
+        synonyms = [[normalize(w) for w in group] for group in rules.get("synonyms") or []]
+        boost = [rules["boost"][k] for k in KINDS]
         characters = {c for d in self.docs for c in d[2]} | {c for _, t in self.pages for c in t}
         table = fold_table(characters)
+        tops = {}
+        for number, doc in enumerate(self.docs):
+            if doc[3] == 0 and doc[0] < self.topics:
+                tops.setdefault(doc[0], number)
         kb = {
-            "data": DATA_FILE,
-            "words": "".join(f"{w}{n}" for w, n in self.vocabulary.levels.items()),
             "fold": "".join(t + s for t, s in sorted(table.items())),
             "repairs": sorted([[k, v] for k, v in phrase_repairs().items()]),
             "aliases": self.aliases,
             "topics": self.topics,
+            "topic_pages": [[url, title, shards.field(self.docs[tops[page]][2]) if page in tops else "",
+                             tops.get(page, -1)] for page, (url, title) in enumerate(self.pages[:self.topics])],
             "stop": rules["stopwords"],
-            "synonyms": rules.get("synonyms") or [], "synonym_weight": rules.get("synonym_weight", 0.8),
-            "boost": [rules["boost"][k] for k in KINDS],
+            "synonyms": synonyms, "synonym_weight": rules.get("synonym_weight", 0.8),
+            "boost": boost,
+            "docs": len(self.docs), "average": self.documents(boost).average,
+            **layout,
         }
         return {**theme_config, "kb": kb}
 
-    def files(self, theme_config: dict) -> dict[str, str]:
-        """The files under site/search/, by name."""
-        config = self.config(theme_config)
-        data = self.data()
-        shards = _shards(data, FILE_SHARD_BYTES)
-        kb = {key: value for key, value in config["kb"].items() if key != "data"}
-        files = {
-            "search_index.json": _json({"config": config, "docs": []}),
-            Path(DATA_FILE).name: data,
-            "search_index.js": "var __index = " + _json({"config": {**config, "kb": {**kb, "shards": len(shards)}},
-                                                         "docs": []}) + ";\n",
-            "kb-shards.js": f"__kbShards({len(shards)});\n",
-            "userdict.txt": self.vocabulary.userdict(),
-        }
-        for number, shard in enumerate(shards):
-            files[f"kb-data-{number}.js"] = f"__kbShard({number}, {_json(shard)});\n"
-        return files
 
+class _Searched(Sequence):
+    """Each document's text as the browser looks into it (normalize keeps every length),
+    made when asked for: all of them at once are a second copy of the corpus."""
 
-def _shards(data: str, size: int) -> list[str]:
-    """data (whole lines) in runs of whole lines of about `size` UTF-8 bytes; at least one."""
-    shards: list[str] = []
-    lines: list[str] = []
-    held = 0
-    for line in data.splitlines(keepends=True):
-        length = len(line.encode())
-        if lines and held + length > size:
-            shards.append("".join(lines))
-            lines, held = [], 0
-        lines.append(line)
-        held += length
-    return shards + ["".join(lines)] if lines or not shards else shards
+    def __init__(self, docs: list[list]) -> None:
+        self.docs = docs
 
+    def __len__(self) -> int:
+        return len(self.docs)
 
-def _field(text: str) -> str:
-    """A text as one field of a line: no tabs or line breaks inside."""
-    return " ".join(text.replace("\t", " ").splitlines())
-
-
-def _json(value) -> str:
-    """JSON, which is also a JavaScript literal (U+2028 and U+2029 escaped for older engines)."""
-    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    def __getitem__(self, number: int) -> str:
+        return normalize(shards.field(self.docs[number][2]))
