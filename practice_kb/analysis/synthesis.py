@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+from itertools import repeat
+from operator import mul
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -174,11 +176,12 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
     lookup: dict[str, list[int]] = defaultdict(list)
     for excerpt in members:
         vector = signatures.of(excerpt.point)
+        length = sum(v * v for v in vector.values())
         rarest = _rarest(vector)
         shared = Counter(g for b in rarest for g in lookup.get(b, ()))
         best, best_score = -1, rules["same_point"]
         for g, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATES]:
-            score = _cosine_to(vector, sums[g], norms[g])
+            score = _cosine_to(vector, length, sums[g], norms[g])
             if score >= best_score:
                 best, best_score = g, score
         if best < 0:
@@ -199,7 +202,7 @@ def _clusters(topic: str, kind: str, members: list[Excerpt], signatures: Signatu
     clusters = []
     for group, total, norm in zip(groups, sums, norms):
         # The member closest to the group's sum; of equals, the shorter, then the earlier.
-        _, _, _, representative = max((round(_cosine_to(signatures.of(e.point), total, norm), 9),
+        _, _, _, representative = max((round(_cosine_to(signatures.of(e.point), None, total, norm), 9),
                                        -len(e.point.text), -i, e) for i, e in enumerate(group))
         articles = list({id(e.article): e.article for e in group}.values())
         places = list({id(c): c for e in group for c in places_of(e)}.values())
@@ -309,10 +312,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
-def _cosine_to(a: dict[str, float], total: dict[str, float], norm: float) -> float:
-    """_cosine(a, total) where total's squared length is known."""
+def _cosine_to(a: dict[str, float], length: float | None, total: dict[str, float], norm: float) -> float:
+    """_cosine(a, total) where total's squared length is known (and a's, unless None)."""
     small, large = (a, total) if len(a) <= len(total) else (total, a)
-    dot = sum(value * large.get(key, 0.0) for key, value in small.items())
+    dot = sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))   # Σ value × large[key], in order
     if not dot or norm <= 0:
         return 0.0
-    return dot / math.sqrt(sum(v * v for v in a.values()) * norm)
+    if length is None:
+        length = sum(v * v for v in a.values())
+    return dot / math.sqrt(length * norm)
