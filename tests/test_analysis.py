@@ -3,6 +3,7 @@ each shown by one of its sentences), the countermeasures that answer a problem, 
 told as a story, cases of one kind compared. Small corpora written for each behaviour."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -239,3 +240,20 @@ def test_render_takes_what_it_shows_from_analysis_not_from_extract():
     for path in (ROOT / "practice_kb" / "render").glob("*.py"):
         imports = re.findall(r"^from \.\.(\w+)", path.read_text(encoding="utf-8"), re.M)
         assert "extract" not in imports, f"{path.name} reaches into extract"
+
+
+def test_a_point_many_articles_repeat_links_a_few_of_them_and_counts_the_rest(tmp_path):
+    from practice_kb.analysis.excerpts import ALSO_SHOWN
+    from practice_kb.render.environment import environment
+    corpus, kb = build(tmp_path, _many_points())
+    excerpt = next(e for view in kb.topics for items in view.facets.values() for e in items)
+    others = [e for view in kb.topics for items in view.facets.values() for e in items if e is not excerpt]
+    excerpt.also = (others * 3)[:ALSO_SHOWN + 5]
+    macros = environment().from_string('{% import "_macros.j2" as m %}{{ m.excerpt(e, "../") }}')
+    html = macros.render(e=excerpt)
+    linked = html.split("另见：")[1]
+    assert linked.count("<a ") == ALSO_SHOWN
+    assert f"等 {ALSO_SHOWN + 6} 篇" in linked
+    # a page is cut by the links it shows, not by those it counts
+    shown_only = dataclasses.replace(excerpt, also=excerpt.also[:ALSO_SHOWN])
+    assert excerpt.size == shown_only.size

@@ -10,6 +10,7 @@ from ..structure import Article, Point
 
 EXCERPT_LENGTH = 120      # characters of a point's first sentences shown before the rest folds away
 PARAGRAPH_SHOWN = 600     # a folded excerpt unfolds to its whole paragraph up to this length (else to the point)
+ALSO_SHOWN = 8            # 另见 links an excerpt shows; the others are counted ("等 N 篇")
 _SENTENCES = re.compile(r"(?<=[。！？!?；;])")
 
 
@@ -23,6 +24,11 @@ class Excerpt:
     also: list["Excerpt"] = field(default_factory=list)
     # A problem: the countermeasure groups of its topic that answer it (analysis.synthesis.Cluster).
     answers: list = field(default_factory=list)
+
+    @property
+    def also_shown(self) -> list["Excerpt"]:
+        """The 另见 an excerpt links (the first ALSO_SHOWN; a province repeats a point hundreds of times)."""
+        return self.also[:ALSO_SHOWN]
 
     @property
     def text(self) -> str:
@@ -65,7 +71,7 @@ class Excerpt:
         else:
             words += sum(len(e.paragraph or e.point.text) for e in group if e.rest or e.paragraph)
         words += sum(len(a.label) for a in self.answers)
-        return (3 * (words + len(self.heading)) + 300 * (1 + len(self.also)) + 150 * len(self.items)
+        return (3 * (words + len(self.heading)) + 300 * (1 + len(self.also_shown)) + 150 * len(self.items)
                 + 150 * len(self.answers))
 
     @property
