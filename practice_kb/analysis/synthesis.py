@@ -86,10 +86,14 @@ class Synthesis:
     per_page: int = 30                 # the rest: pages of their own, this many each
     members_shown: int = 3             # a group shows this many of its members' paragraphs
 
+    def groups(self, kind: str) -> list[Cluster]:
+        """The 要点 of a kind ("measures" | "problems"), strongest first."""
+        return self.measures if kind == "measures" else self.problems
+
     def pages(self, kind: str) -> list[list[Cluster]]:
-        """The 要点 of a kind ("measures" | "problems") beyond the topic page, page by page."""
+        """The 要点 of a kind beyond the topic page, page by page."""
         pages: dict[int, list[Cluster]] = {}
-        for cluster in self.measures if kind == "measures" else self.problems:
+        for cluster in self.groups(kind):
             if cluster.page:
                 pages.setdefault(cluster.page, []).append(cluster)
         return [pages[n] for n in sorted(pages)]
@@ -239,7 +243,7 @@ def _answers(problems: list[Cluster], measures: list[Cluster], rules: dict) -> l
             scored = []
             for j, score in zip(columns[near].tolist(), values[near].tolist()):
                 with_own = j in shared
-                if score >= rules["answers"] or (with_own and score >= rules["same_article"]):
+                if score >= rules["answers"] or with_own:          # every score here is ≥ same_article
                     scored.append((score + (0.1 if with_own else 0.0), len(measures[j].articles), j))
             scored.sort(key=lambda item: (-item[0], -item[1], order[item[2]]))
             found.append([measures[j] for _, _, j in scored[:rules["answers_shown"]]])
@@ -304,16 +308,8 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
     return {k: v / norm for k, v in vector.items()} if norm else {}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    dot = sum(value * large.get(key, 0.0) for key, value in small.items())
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
-
-
 def _cosine_to(a: dict[str, float], length: float | None, total: dict[str, float], norm: float) -> float:
-    """_cosine(a, total) where total's squared length is known (and a's, unless None)."""
+    """The cosine of a and total, where total's squared length is `norm` (and a's `length`, unless None)."""
     small, large = (a, total) if len(a) <= len(total) else (total, a)
     dot = sum(map(mul, small.values(), map(large.get, small, repeat(0.0))))   # Σ value × large[key], in order
     if not dot or norm <= 0:

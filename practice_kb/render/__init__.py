@@ -122,7 +122,7 @@ def key_point_pages(env, view, synthesis):
     for kind, anchor, heading in (("measures", "key-measures", "对策与做法"), ("problems", "key-problems", "问题")):
         pages = synthesis.pages(kind)
         rest = sum(len(p) for p in pages)
-        on_topic_page = len(synthesis.measures if kind == "measures" else synthesis.problems) - rest
+        on_topic_page = len(synthesis.groups(kind)) - rest
         start = on_topic_page + 1
         for number, groups in enumerate(pages, 1):
             yield page_name(f"topics/{view.topic.slug}-{anchor}", number) + ".md", template.render(
