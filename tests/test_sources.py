@@ -79,6 +79,15 @@ def classes(document) -> dict[str, str]:
     ("收稿日期：2024-01-15", "论文信息"),
     ("[中图分类号] D613　[文献标识码] A", "论文信息"),
     ("https://www.example.cn/news/2024/0912.html", "网址"),
+    ("范文宝库 fanwen.example-demo.cn", "网址"),
+    # bylines, image credits and prompts in the forms pages write them
+    ("报送单位：翠屏县委统战部", "发布信息"),
+    ("供稿单位：白沙镇党委", "发布信息"),
+    ("图片：白沙镇供图", "编辑与审核"),
+    ("[图片] 白沙镇统战工作联络站揭牌", "图片与图注"),
+    ("【分享到】微信　微博　QQ空间", "页面工具"),
+    ("微信　微博　QQ空间　复制链接", "关注与分享"),
+    ("APP内打开", "关注与分享"),
 ])
 def test_a_furniture_line_is_removed_under_its_class_with_its_line_number(ingest, line, rule):
     document = read(ingest, TITLE, BODY, line, MORE)
@@ -122,6 +131,22 @@ def test_the_name_of_the_account_or_site_next_to_its_furniture_goes_with_it(inge
     assert portal.title == TITLE and texts(portal) == [BODY]
 
 
+def test_a_short_name_between_the_title_and_the_publishing_line_goes_with_them(ingest):
+    document = read(ingest, TITLE, "白沙统战", "2024-07-09 10:21 · 发布于湖南", BODY, MORE)
+    assert document.title == TITLE and texts(document) == [BODY, MORE]
+    assert classes(document)["白沙统战"] == "站点名称"
+
+
+def test_the_entries_of_a_guess_you_like_list_go_with_it(ingest):
+    document = read(ingest, TITLE, BODY, MORE, "猜你喜欢", "乡镇统战工作汇报材料范文", "侨联换届工作报告")
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_submitting_units_line_gives_the_unit(ingest):
+    document = read(ingest, TITLE, "报送单位：翠屏县委统战部", BODY)
+    assert document.metadata == {"unit": "翠屏县委统战部"}
+
+
 def test_metadata_that_furniture_carries_is_kept_for_the_source_page(ingest):
     document = read(ingest, TITLE, "发布时间：2024-05-20 10:12  来源：翠屏县委统战部  作者：王平", BODY)
     assert document.metadata == {"date": "2024-05-20", "source": "翠屏县委统战部", "author": "王平"}
@@ -143,6 +168,18 @@ def test_a_sentence_split_by_a_page_break_is_rejoined_across_the_furniture(inges
     head = ["翠屏县基层统战调研材料", TITLE, BODY]
     tail = ["翠屏县基层统战调研材料", MORE] if "翠屏县基层统战调研材料" in between else [MORE]
     document = read(ingest, *head, first, *between, second, *tail)
+    assert first + second in texts(document)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a break straight after a closing quotation mark, mid-sentence
+    ("三是基层统战工作基础仍较薄弱，村级联络员队伍不稳定，存在“最后一公里”", "梗阻现象。四是工作创新意识不够强。"),
+    # a break inside a figure: the next page starts with its digits and unit, not a heading
+    ("组织开展“白沙好物”直播带货活动，去年线上销售茶叶", "86万斤，带动茶农人均增收3200元。"),
+])
+def test_a_break_after_a_quotation_or_inside_a_figure_is_rejoined(ingest, first, second):
+    document = read(ingest, TITLE, BODY, first, "", "-3-", "翠屏县基层统战调研材料", "", second, MORE,
+                    "-4-", "翠屏县基层统战调研材料", "全镇统战工作取得新进展，得到了县委统战部的肯定。")
     assert first + second in texts(document)
 
 
@@ -217,6 +254,26 @@ def test_a_title_author_date_block_starts_an_article(ingest):
                      "要建立新就业群体联系台账，每季度更新一次。")
     assert [a.title for a in articles] == ["“五心”工作法激活社区统战末梢", "关于辖区新就业群体统战工作的几点思考"]
     assert articles[1].metadata == {"author": "翠屏街道党工委统战委员 赵磊", "date": "2024年4月15日"}
+
+
+@pytest.mark.parametrize("byline", ["翠屏县工商联　王启航", "白沙镇侨联　甘雨", "白沙镇桂苑村党支部书记　詹守义",
+                                    "中共白沙镇委员会　镇党委书记　符青"])
+def test_a_unit_and_name_under_a_title_is_the_byline_not_the_title(ingest, byline):
+    articles = split(ingest, "交流材料", "（第二辑）", "凝聚商会力量　服务民营经济", byline, "2025年7月", BODY, MORE,
+                     "小社区里的“大统战”", "翠屏街道桂苑社区党委　吴佩", "2025年7月", "辖区有住宅小区六个，居住着大量党外人士。",
+                     "社区建立了党外人士信息库，每季度更新一次。")
+    assert [a.title for a in articles] == ["凝聚商会力量 服务民营经济", "小社区里的“大统战”"]
+    assert articles[0].metadata["author"] == re.sub(r"[ \u3000]+", " ", byline)
+    assert BODY in [p.text for p in articles[0].paragraphs]
+
+
+@pytest.mark.parametrize("authors", ["赵明远", "沈知微，陶景行", "沈知微、陶景行、王平"])
+def test_a_papers_author_line_is_its_byline_not_joined_to_the_abstract(ingest, authors):
+    [article] = split(ingest, "# 高校党外青年教师思想引领路径探析", "——基于白沙学院的调查", authors,
+                      "（白沙学院 外国语学院，白沙 000000）", "摘　要：党外青年教师是高校统战工作的重点群体。",
+                      "关键词：高校统战；党外青年教师", "## 一、问题的提出", MORE, name="paper.md")
+    assert article.metadata["author"] == authors
+    assert all(not p.text.startswith(authors) for p in article.paragraphs)
 
 
 def test_a_collections_pian_n_is_the_title_and_one_numbering_style_is_used(ingest):

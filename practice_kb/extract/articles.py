@@ -288,7 +288,9 @@ class ArticleSplitter:
             article.metadata.setdefault("date", when)
             lines.pop(0)
             return
-        if len(lines) > 2 and self.byline.match(first) and (self.date_line.match(lines[1][1]) or len(first) > 4):
+        # A name alone is a byline when a date or a paper's abstract follows it ("赵某" / "摘要：…").
+        if len(lines) > 2 and self.byline.match(first) and (self.date_line.match(lines[1][1]) or len(first) > 4
+                                                           or self.note_line.match(lines[1][1])):
             article.metadata.setdefault("author", first)
             lines.pop(0)
         if len(lines) > 2 and self.date_line.match(lines[0][1]):

@@ -72,6 +72,7 @@ class Ingest:
             for index in range(title_at):       # title-like lines above the title: the site's
                 if rules[index] is None and self._can_be_title(texts[index]):
                     rules[index] = bp.names_name
+            self._names_under_title(texts, rules, title_at)
         titles: set[str] = set()
         seen_article = False
         kept: list[tuple[int, str]] = []
@@ -123,6 +124,20 @@ class Ingest:
             doc.title = without_site_suffix(doc.metadata["title"])
         doc.metadata.pop("title", None)
         return kept
+
+    def _names_under_title(self, texts: list[str], rules: list[str | None], title_at: int) -> None:
+        """A short name between the title and the page's publishing line (an account's or a
+        column's name: "标题" / "某某统战" / "2024-07-09 10:21 · 发布于…") is furniture too."""
+        bp = self.boilerplate
+        below = range(title_at + 1, min(len(texts), title_at + 1 + bp.names_within))
+        published = next((i for i in below if rules[i] in bp.publishing_classes), None)
+        if published is None:
+            return
+        for index in range(title_at + 1, published):
+            line = texts[index]
+            if rules[index] is None and len(line) <= bp.names_max_length and self._can_be_title(line) \
+                    and not line.startswith(("——", "—", "--")) and not self.layout.continues_title(texts[title_at], line):
+                rules[index] = bp.names_name
 
     def _can_be_title(self, line: str) -> bool:
         """A line a page's title could be: short, no sentence, not a heading or a note."""
