@@ -160,12 +160,11 @@ def table(results: list[dict]) -> list[str]:
 
 
 def report(results: list[dict], commit: str, label: str) -> str:
+    import gold
     lines = ["# Knowledge quality: facets, titles and cases against the gold sets", "",
              f"Produced by `bench/knowledge_quality.py` at {label} {commit}. Targets (issue 15, on unseen "
              "text): 问题 and 对策 precision ≥ 0.95 and recall ≥ 0.90; cases precision ≥ 0.95 and recall ≥ 0.90; "
-             "titles 100% on the seeds and ≥ 95% unseen; 0 references as points. dev and dev2 were written to "
-             "develop against; heldout was written apart, but its misses were read after its first measurement "
-             "(no longer blind); heldout2 and heldout3 were written apart afterwards by other writers and never read while tuning (heldout3 from 2026-12-01; both measured, not tuned on).", "", *table(results), ""]
+             "titles 100% on the seeds and ≥ 95% unseen; 0 references as points. " + gold.PROVENANCE, "", *table(results), ""]
     for r in results:
         lines += [f"## {r['set']}: what went wrong", ""]
         for facet, scores in r["facets"].items():

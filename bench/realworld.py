@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real-world sources: how clean the pipeline reads texts in the shapes editors receive.
 
-For each gold set (bench/gold.py: dev…dev3, heldout, heldout2, heldout3, seeds) the files are put in a source
+For each gold set (bench/gold.py: dev…dev3, heldout…heldout4, seeds) the files are put in a source
 folder as an editor would (Word specs become .docx) and read by the pipeline; then, per
 the gold annotations:
 
@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gold import ROOT, Counts, load, match_articles, materialise, norm, source_name, title_ok
+from gold import PROVENANCE, ROOT, Counts, load, match_articles, materialise, norm, source_name, title_ok
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -134,11 +134,7 @@ def report(results: list[dict], commit: str) -> str:
     lines = ["# Real-world sources: cleaning measured against gold annotations", "",
              f"Produced by `bench/realworld.py` at commit {commit}. Sets: "
              + ", ".join(f"{r['set']} ({r['files']} files, {r['gold_articles']} articles by the gold)" for r in results)
-             + ". The dev sets were written to develop against; heldout was written apart, but its "
-               "misses were read after its first measurement and some were fixed (no longer blind); "
-               "heldout2 and heldout3 were written apart afterwards by other writers and never read while "
-               "tuning; seeds are the "
-               "default corpus.", "",
+             + ". " + PROVENANCE, "",
              "| Measure | target | " + " | ".join(r["set"] for r in results) + " |",
              "|---|---:|" + "---:|" * len(results)]
     for measure in results[0]["measures"]:
@@ -165,7 +161,7 @@ def report(results: list[dict], commit: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,seeds", help="comma-separated: dev, dev2, dev3, heldout, heldout2, heldout3, seeds")
+    parser.add_argument("--sets", default="dev,seeds", help="comma-separated names of bench/gold.py's SETS")
     parser.add_argument("--out", default=str(RESULTS / "realworld.md"))
     parser.add_argument("--site", default="", help="also build this set's site into bench/results/site-<set>/")
     args = parser.parse_args()

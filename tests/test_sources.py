@@ -88,6 +88,15 @@ def classes(document) -> dict[str, str]:
     ("【分享到】微信　微博　QQ空间", "页面工具"),
     ("微信　微博　QQ空间　复制链接", "关注与分享"),
     ("APP内打开", "关注与分享"),
+    ("听全文", "关注与分享"),
+    ("上传人：wx_2017　　上传时间：2026-03-09　　浏览：1532", "发布信息"),
+    ("开通会员　下载全部文档", "文库下载"),
+    ("发布于 2026-08-20 · 阅读 215", "发布信息"),
+    ("【广告】题库免费领，就差这一步", "广告"),
+    ("广告", "广告"),
+    ("≡　范文帮 m.fanwen-demo.cn　　搜索", "网址"),
+    ("座谈会上，部门负责人现场回应企业诉求。（翠屏县委统战部供图）", "图片与图注"),
+    ("中共翠屏县委统战部　编", "刊头"),
 ])
 def test_a_furniture_line_is_removed_under_its_class_with_its_line_number(ingest, line, rule):
     document = read(ingest, TITLE, BODY, line, MORE)
@@ -267,13 +276,38 @@ def test_a_unit_and_name_under_a_title_is_the_byline_not_the_title(ingest, bylin
     assert BODY in [p.text for p in articles[0].paragraphs]
 
 
-@pytest.mark.parametrize("authors", ["赵明远", "沈知微，陶景行", "沈知微、陶景行、王平"])
+@pytest.mark.parametrize("authors", ["赵明远", "沈知微，陶景行", "沈知微、陶景行、王平", "柴映雪 卢知行"])
 def test_a_papers_author_line_is_its_byline_not_joined_to_the_abstract(ingest, authors):
     [article] = split(ingest, "# 高校党外青年教师思想引领路径探析", "——基于白沙学院的调查", authors,
                       "（白沙学院 外国语学院，白沙 000000）", "摘　要：党外青年教师是高校统战工作的重点群体。",
                       "关键词：高校统战；党外青年教师", "## 一、问题的提出", MORE, name="paper.md")
     assert article.metadata["author"] == authors
     assert all(not p.text.startswith(authors) for p in article.paragraphs)
+
+
+def test_unnumbered_subheads_of_one_shape_are_headings_not_articles(ingest):
+    [article] = split(ingest, "白沙镇：“同心驿站”把服务送到家门口", "原创 白沙统战 2026年05月18日 08:30", BODY,
+                      "一张清单　摸清群众需求", MORE, "一支队伍　服务常态在线", "白沙镇组建了同心志愿服务队，每月开展一次义诊。",
+                      "一套机制　议事协商有平台", "白沙镇制定了驿站议事规则，每月召开一次议事会。")
+    assert article.title == "白沙镇：“同心驿站”把服务送到家门口"
+    headings = [p.text for p in article.paragraphs if p.kind == "heading"]
+    assert headings == ["一张清单 摸清群众需求", "一支队伍 服务常态在线", "一套机制 议事协商有平台"]
+
+
+@pytest.mark.parametrize(("second", "label"), [("【第二篇】", "篇2"), ("篇2：", "篇2"), ("篇二", "篇2")])
+def test_a_bare_article_marker_is_numbered_under_the_collections_name(ingest, second, label):
+    articles = split(ingest, "统战工作心得体会范文（通用2篇）", "篇1：社区统战工作心得体会", BODY, second, MORE)
+    assert [a.label for a in articles] == ["篇1", label]
+    assert articles[1].title == f"统战工作心得体会范文 {label}"
+    assert [p.text for p in articles[1].paragraphs] == [MORE]
+
+
+def test_a_section_heading_that_opens_an_earlier_article_does_not_split_a_later_one(ingest):
+    splitter = ArticleSplitter()
+    splitter.split(read(ingest, "白沙镇统战工作调研报告", "一、基本情况", BODY, "二、主要做法", MORE, name="a.txt"))
+    [article] = splitter.split(read(ingest, "翠屏乡统战工作调研报告", "为摸清情况，调研组深入翠屏乡开展了专题调研。",
+                                    "一、基本情况", "翠屏乡辖八个行政村，全乡有党外人士一百二十人。", MORE, name="b.txt"))
+    assert article.title == "翠屏乡统战工作调研报告"
 
 
 def test_a_collections_pian_n_is_the_title_and_one_numbering_style_is_used(ingest):

@@ -68,9 +68,11 @@ class ArticleSplitter:
         self.split_min_length = int(structure.get("untitled_split_min_length", 10))
         self.headings = HeadingParser(structure)
         self._openings: dict[str, list[str]] = {}
+        self._subheads: set[int] = set()      # source lines of a file's unnumbered subheads (see _titled)
 
     def split(self, document: Document) -> list[Article]:
         self.headings.format_marks_headings = document.format != "text"
+        self._subheads = set()
         drafts: list[_Draft] = []
         lines = list(document.paragraphs)
         blocks = self._blocks(lines)
@@ -201,6 +203,7 @@ class ArticleSplitter:
         if not document.title:
             return {}
         starts: dict[int, _Draft] = {}
+        shaped: list[int] = []          # lines of their own that read as titles
         for index in range(1, len(lines) - 1):
             text, before, after = lines[index][1], lines[index - 1][1], lines[index + 1][1]
             if len(text) < self.split_min_length or len(text) > 40 or _ANY_PUNCT.search(text):
@@ -208,8 +211,14 @@ class ArticleSplitter:
             if self.headings.parse(text) is not None or (self.byline and self.byline.match(text)) \
                     or (self.date_line and self.date_line.match(text)):
                 continue
+            shaped.append(index)
             if re.search(r"[。！？”）)]$", before) and len(after) >= 30 and re.search(r"[。！？]", after):
                 starts[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
+        if starts and _parallel([lines[index][1] for index in shaped]):
+            # "一张清单　摸清…" / "一支队伍　服务…": one article's subheads, in a series of one
+            # shape, not the titles of articles; they are its headings.
+            self._subheads.update(lines[index][0] for index in shaped)
+            return {}
         return starts
 
     def _collection(self, document: Document) -> str:
@@ -220,8 +229,11 @@ class ArticleSplitter:
         """Remember a finished article's opening, so a later copy of it is recognised."""
         if draft and draft.lines and draft.replaying is None:
             keys = [text_key(text) for _, text in draft.lines]
-            self._openings.setdefault(keys[0], keys)
-            if len(keys) > 1 and _is_title_line(draft.lines[0][1]):
+            # A numbered section heading ("一、基本情况") opens many articles: no sign of a copy.
+            distinct = [self.headings.parse(text) is None for _, text in draft.lines[:2]]
+            if distinct[0]:
+                self._openings.setdefault(keys[0], keys)
+            if len(keys) > 1 and _is_title_line(draft.lines[0][1]) and distinct[1]:
                 self._openings.setdefault(keys[1], keys[1:])   # a copy may leave the title line out
 
     def _article(self, document: Document, number: int, draft: _Draft, collection: str, drafts: int,
@@ -262,6 +274,8 @@ class ArticleSplitter:
         self._signature(article, lines)
         for line, text in lines:
             self._add(article, line, text)
+        if not article.title and collection and re.fullmatch(r"篇\d+", article.label or ""):
+            article.title = f"{collection} {article.label}"   # a bare "【第二篇】": one numbering style
         if not article.title:
             article.title = collection or self._derived_title(article)
         if not article.subtitle and collection and article.title.startswith(f"{collection} "):
@@ -326,6 +340,9 @@ class ArticleSplitter:
         if self.note_line.match(text):
             add(text=text, role="note")
             return
+        if heading is None and line in self._subheads:
+            add(text=text, kind="heading", label="", level=_style_level(article, "subhead"))
+            return
         if heading is None:
             add(text=text)
             return
@@ -348,6 +365,14 @@ class ArticleSplitter:
 def _is_subtitle(text: str) -> bool:
     """A title's second line: a dash and a few words ("——在…会上的交流发言")."""
     return text.startswith(("——", "—", "--")) and len(text) <= 60 and not re.search(r"[。！？；]", text)
+
+
+def _parallel(titles: list[str]) -> bool:
+    """Lines of one shape: two or more, each two phrases with a space between ("一张清单　
+    摸清…"), or all opening with the same character (一张…, 一支…, 一套…)."""
+    if len(titles) < 2:
+        return False
+    return all(re.search(r"\S\s+\S", title) for title in titles) or len({title[0] for title in titles}) == 1
 
 
 def _style_level(article: Article, style: str) -> int:
