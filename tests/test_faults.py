@@ -31,6 +31,9 @@ from tests.conftest import ROOT, write_config
 
 PYTHON = sys.executable
 ARTICLES = 200
+# Builds killed at random moments: every third kills a child, every fourth starts cold. Enough
+# to reach every stage; more belong in a soak run, not in ./test.sh (its 15-minute budget).
+KILLS = 16
 CHANGED = "本段为修订版新增内容：全县新建统战工作联络站十二个，覆盖所有行政村。"
 
 
@@ -261,7 +264,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(project, re
     project.use("A")
     assert project.build().returncode == 0
     runs = []
-    for number in range(24):
+    for number in range(KILLS):
         current = assert_whole(project, references, "before a run")
         target = "B" if current == "A" else "A"
         project.use(target)
@@ -296,7 +299,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(project, re
     print("\nkilled builds (run, cache, process killed, at s, exit code, site after):", *runs, sep="\n  ")
     killed_main = sum(1 for r in runs if r[2] == "main")
     killed_child = sum(1 for r in runs if r[2] == "child")
-    assert killed_main >= 12 and killed_child >= 4, runs
+    assert killed_main >= KILLS // 2 and killed_child >= KILLS // 4, runs
     assert {r[5] for r in runs if r[2] != "none"} == {"A", "B"} or len(runs) < 4
     # No stale lock, nothing half-done in the way: the next build runs and is whole.
     project.use("A")
@@ -433,7 +436,7 @@ def test_source_texts_taken_away_mid_build_fails_it_and_keeps_the_old_site(proje
     assert project.build().returncode == 0
     away = project.root / "source_texts.away"
     runs = []
-    for number in range(8):
+    for number in range(6):
         current = assert_whole(project, references, "before a run")
         target = "B" if current == "A" else "A"
         project.use(target)
