@@ -97,6 +97,23 @@ def classes(document) -> dict[str, str]:
     ("≡　范文帮 m.fanwen-demo.cn　　搜索", "网址"),
     ("座谈会上，部门负责人现场回应企业诉求。（翠屏县委统战部供图）", "图片与图注"),
     ("中共翠屏县委统战部　编", "刊头"),
+    ("作者｜潘羽", "发布信息"),
+    ("↓↓↓ 戳上方蓝字“白沙统战”，一键关注不迷路", "关注与分享"),
+    ("（图片来源：网络）", "图片与图注"),
+    ("【大 中 小】", "页面工具"),
+    ("文档名称：白沙镇统战工作调研报告.doc", "发布信息"),
+    ("页数：6", "发布信息"),
+    ("浏览：1208　下载：37　评分：4.6分", "发布信息"),
+    ("（执笔：祁翔）", "署名"),
+    ("（本文系白沙市2025年度统一战线理论研究课题“乡贤作用研究”阶段性成果，课题编号：BS2025-07）", "论文信息"),
+    ("（作者单位：白沙市侨联联络部）", "论文信息"),
+    ("述职人：司羽", "发布信息"),
+    ("展开剩余85%", "文库下载"),
+    ("广告　·　白沙本地生活　领取新人红包", "广告"),
+    ("【编者按】为总结推广基层统战工作的创新做法，市委统战部遴选出部分典型案例汇编成册，供各地学习借鉴。", "编者按"),
+    ("记者　柴翔　通讯员　霍翎", "编辑与审核"),
+    ("白沙日报　2025-12-11 08:15　发布于白沙　　+关注", "发布信息"),
+    ("鹩坪街道党工委办公室　　材料编号：LP-2026-003　　（会议材料　会后收回）", "密级"),
 ])
 def test_a_furniture_line_is_removed_under_its_class_with_its_line_number(ingest, line, rule):
     document = read(ingest, TITLE, BODY, line, MORE)
@@ -112,7 +129,7 @@ def test_a_sentence_of_the_article_is_not_furniture_although_it_names_a_source(i
 
 
 def test_the_entries_of_a_list_of_links_go_with_its_header(ingest):
-    document = read(ingest, TITLE, BODY, MORE, "往期推荐", "白沙镇召开统战工作会议", "翠屏乡：乡贤回乡“引凤还巢”",
+    document = read(ingest, TITLE, BODY, MORE, "往期推荐", "白沙镇召开统战工作会议", "▶ 翠屏乡：乡贤回乡“引凤还巢”",
                     "“同心之星”评选结果公示")
     assert texts(document) == [BODY, MORE]
     assert set(classes(document).values()) == {"推荐列表"}
@@ -148,6 +165,18 @@ def test_a_short_name_between_the_title_and_the_publishing_line_goes_with_them(i
 
 def test_the_entries_of_a_guess_you_like_list_go_with_it(ingest):
     document = read(ingest, TITLE, BODY, MORE, "猜你喜欢", "乡镇统战工作汇报材料范文", "侨联换届工作报告")
+    assert texts(document) == [BODY, MORE]
+
+
+@pytest.mark.parametrize("header", ["热门评论", "留言区"])
+def test_a_comments_block_goes_with_its_header(ingest, header):
+    document = read(ingest, TITLE, BODY, MORE, "阅读 3152", header, "写留言", "柑橘甜不甜：白沙镇的砂糖橘去年买过，真的甜！",
+                    "↳ 作者回复：欢迎再来～", "山里的风：我们村也想学学，有没有联系方式？", "赞 218", "查看全部46条评论")
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_short_line_between_furniture_below_the_article_goes_with_it(ingest):
+    document = read(ingest, TITLE, BODY, MORE, "扫码关注我们", "白沙统战 ｜ 同心向党 共筑梦想", "点亮在看，你最好看")
     assert texts(document) == [BODY, MORE]
 
 
@@ -300,6 +329,28 @@ def test_a_bare_article_marker_is_numbered_under_the_collections_name(ingest, se
     assert [a.label for a in articles] == ["篇1", label]
     assert articles[1].title == f"统战工作心得体会范文 {label}"
     assert [p.text for p in articles[1].paragraphs] == [MORE]
+
+
+def test_a_compilations_bracketed_case_markers_start_articles_titled_by_their_line(ingest):
+    articles = split(ingest, "白沙市基层统战工作典型案例选编（第三辑）", "【编者按】为总结推广基层统战工作的创新做法，汇编成册，供各地学习借鉴。",
+                     "【案例一】白岩村：“乡贤理事会”激活乡村治理", "供稿：白沙乡党委统战办", "▶案例背景", BODY, "▶主要做法", MORE,
+                     "【案例二】白港社区：“同心议事坊”凝聚多元力量", "供稿：白湖街道党工委", "▶案例背景",
+                     "白港社区是一个由老厂区改造而成的社区，居民中有不少退休技术人员。", "▶主要做法", "社区建立了议事坊，每月议事一次。")
+    assert [a.title for a in articles] == ["白岩村：“乡贤理事会”激活乡村治理", "白港社区：“同心议事坊”凝聚多元力量"]
+    assert [p.text for p in articles[0].paragraphs] == ["案例背景", BODY, "主要做法", MORE]
+    assert articles[0].paragraphs[0].kind == "heading"
+
+
+def test_a_papers_spaced_section_number_is_a_heading_and_its_keywords_line_ends_there(ingest):
+    [article] = split(ingest, "# 高职院校党外知识分子调研报告", "内容摘要：党外知识分子是高职院校师资队伍的重要组成部分。",
+                      "关键词：高职院校；党外知识分子；思想引领", "1　问题的提出", MORE, name="paper.md")
+    assert [(p.kind, p.text) for p in article.paragraphs][-3:] == [
+        ("text", "关键词：高职院校；党外知识分子；思想引领"), ("heading", "问题的提出"), ("text", MORE)]
+
+
+def test_a_collection_titled_with_its_count_first_numbers_its_untitled_article(ingest):
+    articles = split(ingest, "统战工作范文3篇（精选）", "范文1：社区统战工作心得", BODY, "第三篇", MORE)
+    assert articles[-1].title == "统战工作范文 篇3"
 
 
 def test_a_section_heading_that_opens_an_earlier_article_does_not_split_a_later_one(ingest):

@@ -223,7 +223,8 @@ class ArticleSplitter:
 
     def _collection(self, document: Document) -> str:
         """The file's collection title without its count ("…总结(精选8篇)" → "…总结")."""
-        return re.sub(r"\s*[(（][^()（）]*\d+\s*篇\s*[)）]\s*$|\s*\d+\s*篇\s*$", "", document.title).strip()
+        return re.sub(r"\s*[(（][^()（）]*\d+\s*篇\s*[)）]\s*$|\s*\d+\s*篇\s*([(（][^()（）]{0,6}[)）])?\s*$", "",
+                      document.title).strip()
 
     def _close(self, draft: _Draft | None) -> None:
         """Remember a finished article's opening, so a later copy of it is recognised."""

@@ -20,6 +20,7 @@ class _Class:
 _DIGITS = re.compile(r"\d+")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_BULLET = re.compile(r"^[▶►▸■◆▌▍•·]")
 _LETTERS = re.compile(r"[A-Za-z]")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
 _KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
@@ -146,6 +147,7 @@ class Boilerplate:
         self._running_heads(lines, rules)
         self._echoed_names(lines, rules)
         self._foreign_names(lines, rules)
+        self._tail_lines(lines, rules)
         return rules
 
     def title_index(self, lines: list[str], rules: list[str | None], can_be_title) -> int | None:
@@ -183,8 +185,9 @@ class Boilerplate:
                 continue
             # An entry is a title: no sentence ended in it, though a title may ask ("…包括哪些？").
             ended = re.search(r"[。！]$", line) or (re.search(r"[？?]$", line) and re.search(r"[。，,；;]", line))
+            # (a mark before an entry, "▶ 某某会议召开", is a list's bullet, not a heading's)
             if rules[index] is None and len(line) <= self.list_entry_max and not self.reads_as_sentence(line) \
-                    and not ended and not self._is_structure(line):
+                    and not ended and (not self._is_structure(line) or _BULLET.match(line)):
                 rules[index] = following
             elif rules[index] is None:
                 following = None
@@ -234,6 +237,18 @@ class Boilerplate:
                 if echoed or navigation:
                     rules[index] = self.names_name
                     break
+
+    def _tail_lines(self, lines: list[str], rules: list[str | None]) -> None:
+        """Below the article's last sentence, a short line between two furniture lines (an
+        account's name and slogan between "扫码关注" and "点亮在看") is furniture too."""
+        last = max((i for i, line in enumerate(lines) if rules[i] is None and self.reads_as_sentence(line)), default=None)
+        if last is None:
+            return
+        for index in range(last + 1, len(lines) - 1):
+            line = lines[index]
+            if rules[index] is None and rules[index - 1] is not None and rules[index + 1] is not None \
+                    and len(line) <= 30 and not re.search(r"[。！？，；,;]", line) and not self._is_structure(line):
+                rules[index] = self.names_name
 
     def _foreign_names(self, lines: list[str], rules: list[str | None]) -> None:
         """A line of Latin letters only above the text (a site's English name)."""

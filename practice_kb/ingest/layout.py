@@ -44,6 +44,8 @@ class Layout:
         one that stops on a comma. A line with no punctuation at all is a title or heading."""
         if line.endswith(("，", ",", "、")):
             return True
+        if len(line) <= 60 and any(m.match(line) for m in self.markers) or _KEYWORDS.match(line):
+            return False   # an article's marker line ("【案例一】…：…"), a paper's keywords
         if self.byline is not None and self.byline.match(line.strip("（）() ")):
             return False   # who wrote it: a line of its own
         label = _LABEL.match(line)
@@ -78,6 +80,8 @@ class Layout:
             cut = self.is_cut(_ends(out[-1][1], length))
         return [(number, "".join(parts)) for number, parts in out], joins
 
+
+_KEYWORDS = re.compile(r"^[\[［【]?\s*(关键词|关键字|Key\s*words)\s*[\]］】]?\s*[:：]")
 
 # A bracketed label that runs into its text: 【问题】, 〔做法〕 (not a numbered reference).
 _LABEL = re.compile(r"^[【〔\[](?!\d)[^】〕\]]{1,10}[】〕\]]\s*")
