@@ -165,6 +165,10 @@ def test_place_tagged_by_jieba_followed_by_city_committee_becomes_the_city():
     ("以南山大学化学学院党委为例。", "南山大学化学学院", "学院"),
     ("作为民建江州市委机关的一员。", "江州市", "市"),
     ("中共江州市委统战部举办培训班。", "江州市", "市"),
+    # a name opening with characters jieba hardly knows, whatever it tagged them
+    ("鸑原县统战部组织开展调研。", "鸑原县", "县"),
+    # an organisation's suffix in a word jieba made with the word before it (翙石/矿业集团)
+    ("近年来，翙石矿业集团党委高度重视统战工作。", "翙石矿业集团", "集团"),
 ])
 def test_recognise_normalises_a_mention_to_its_full_name(text, name, kind):
     found = NameRecogniser().recognise(text)

@@ -272,7 +272,8 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(project, re
         if cold:
             shutil.rmtree(project.cache, ignore_errors=True)
         length = references["seconds"]["cold" if cold else "warm"]
-        at = chance.uniform(0.02, 1.05) * length
+        # Every fourth run aims at the build's last fifth: the bundle, the check, the swap.
+        at = chance.uniform(0.8 if number % 4 == 3 else 0.02, 1.05) * length
         whom = "child" if number % 3 == 2 else "main"
         process = project.start()
         started = time.monotonic()
@@ -295,12 +296,15 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(project, re
         if process.returncode not in (0, -signal.SIGKILL):
             # A child killed: the build says it failed and kept the old site.
             assert "保留原有站点" in err and "并行进程意外退出" in err, err[-2000:]
-        runs.append((number, "cold" if cold else "warm", killed, round(when, 2), process.returncode, site))
-    print("\nkilled builds (run, cache, process killed, at s, exit code, site after):", *runs, sep="\n  ")
+        runs.append((number, "cold" if cold else "warm", killed, round(when, 2), round(when / length, 2),
+                     process.returncode, site))
+    print("\nkilled builds (run, cache, process killed, at s, share of a build, exit code, site after):",
+          *runs, sep="\n  ")
     killed_main = sum(1 for r in runs if r[2] == "main")
     killed_child = sum(1 for r in runs if r[2] == "child")
     assert killed_main >= KILLS // 2 and killed_child >= KILLS // 4, runs
-    assert {r[5] for r in runs if r[2] != "none"} == {"A", "B"} or len(runs) < 4
+    # Kills landed early in a build and late in one (where the new site is swapped in).
+    assert any(r[2] == "main" and r[4] <= 0.2 for r in runs) and any(r[2] == "main" and r[4] >= 0.8 for r in runs), runs
     # No stale lock, nothing half-done in the way: the next build runs and is whole.
     project.use("A")
     result = project.build("--no-wait")

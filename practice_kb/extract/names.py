@@ -110,6 +110,7 @@ class NameRecogniser:
         self.glued_words = tuple(rules.get("glued_place_words") or ())
         frequency = rules.get("plain_stem_max_frequency")
         self.plain_max_frequency = int(frequency) if frequency is not None else None
+        self.rare_max_frequency = int(rules.get("rare_max_frequency", 1))
         if self.plain_max_frequency is not None:
             jieba.initialize()
         self._token_cache: dict[str, Tokens] = {}
@@ -249,8 +250,12 @@ class NameRecogniser:
                  and not jieba.dt.FREQ.get(text[s - 1:e]))
         proper: list[int] = []
         plain: list[int] = []
+        # An organisation's suffix may end a word jieba made of it and the word before it
+        # ("砥石/矿业集团"): the stem may open before that word.
+        compound = not within and e - s >= 2 and tokens.end[suffix_token] == e
         for b in range(s - low, max(s - high, 0) - 1, -1):
-            if not tokens.is_start(b) or suffix_token not in (s, b) and not glued or not _HAN.match(text[b:s]):
+            if not tokens.is_start(b) or suffix_token not in (s, b) and not glued \
+                    and not (compound and b <= suffix_token) or not _HAN.match(text[b:s]):
                 continue
             stem = text[b:s]
             if stem in self.stop or text[b:e] in self.stop or self._ends_with_suffix(stem) \
@@ -260,9 +265,10 @@ class NameRecogniser:
                 continue       # "湾区青枫" is the end of one place and the start of the next
             # jieba tags a word it does not know as anything ("凫洲/v"): such a stem is let
             # through, a word of its dictionary ("建立县委") never.
-            unknown = not jieba.dt.FREQ.get(text[b:tokens.end[b]])      # a word jieba does not know
+            unknown = self._rare(tokens, b)      # a word jieba does not know, or hardly
             if (tokens.tags[b] in self.not_start and not (unknown and self._uncommon(tokens, b, s))) or any(
-                    tokens.tags[i] in self.not_inside for i in range(b, s) if tokens.is_start(i)):
+                    tokens.tags[i] in self.not_inside and not self._rare(tokens, i)
+                    for i in range(b, s) if tokens.is_start(i)):
                 continue
             if proper_only:
                 # a department is a case of its own only when a proper name opens it
@@ -286,9 +292,21 @@ class NameRecogniser:
             return b, True
         if not plain:
             return None
-        b = plain[0]
+        # The shortest stem, unless a longer one opens with a word jieba hardly knows: the
+        # rare characters of a name ("蘅州/农林职业学院", "鹇/洲镇") are its start.
+        opening = [c for c in plain if self._rare(tokens, c)]
+        b = opening[-1] if opening else plain[0]
         strong = bool(self.after_name.match(text, tail_end or e) or self.before_name.search(text, 0, b))
         return b, strong
+
+    def _rare(self, tokens: Tokens, i: int) -> bool:
+        """Whether the word starting at i is one jieba does not know or hardly knows: a word
+        of two characters it hardly counts ("砥石"), or one holding a character it hardly
+        counts ("鹇", "蘅州"). A longer phrase it counts seldom ("认真贯彻") is a phrase."""
+        word = tokens.text[i:tokens.end[i]]
+        frequency = jieba.dt.FREQ.get(word) or 0
+        return frequency == 0 or len(word) <= 2 and frequency < self.rare_max_frequency \
+            or any((jieba.dt.FREQ.get(c) or 0) < self.rare_max_frequency for c in word)
 
     def _uncommon(self, tokens: Tokens, b: int, s: int) -> bool:
         """A stem jieba does not tag as a name may still be one ("槐埠", "青石") unless it
