@@ -348,6 +348,14 @@ def test_a_papers_spaced_section_number_is_a_heading_and_its_keywords_line_ends_
         ("text", "关键词：高职院校；党外知识分子；思想引领"), ("heading", "问题的提出"), ("text", MORE)]
 
 
+def test_a_wechat_posts_numbered_subhead_is_a_heading_not_joined_to_its_text(ingest):
+    [article] = split(ingest, TITLE, BODY, "01｜联起来　把人找准、把心聚拢", MORE, "02｜育起来　把方向引正、把本领练强",
+                      "今年还开展了党外人士走访慰问活动，共走访六十余人次。")
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("text", BODY), ("heading", "联起来 把人找准、把心聚拢"), ("text", MORE),
+        ("heading", "育起来 把方向引正、把本领练强"), ("text", "今年还开展了党外人士走访慰问活动，共走访六十余人次。")]
+
+
 def test_a_collection_titled_with_its_count_first_numbers_its_untitled_article(ingest):
     articles = split(ingest, "统战工作范文3篇（精选）", "范文1：社区统战工作心得", BODY, "第三篇", MORE)
     assert articles[-1].title == "统战工作范文 篇3"

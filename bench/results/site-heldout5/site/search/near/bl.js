@@ -1,0 +1,1 @@
+__kb("near/bl", "办理\tbl\t3\t6\n本领\tbl\t3\t4");

@@ -1,0 +1,1 @@
+__kb("near/cm", "层面\tcm\t3\t4\n村民\tcm\t2\t4");

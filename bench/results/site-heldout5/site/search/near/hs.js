@@ -1,0 +1,1 @@
+__kb("near/hs", "夯实\ths\t2\t3\n还是\ths\t2\t2");

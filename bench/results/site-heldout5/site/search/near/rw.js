@@ -1,0 +1,1 @@
+__kb("near/rw", "任务\trw\t4\t13\n认为\trw\t2\t3");

@@ -1,0 +1,1 @@
+__kb("near/yb", "一把手\tybs\t1\t0\n一步\tyb\t4\t11");

@@ -1,0 +1,1 @@
+__kb("near/yp", "一票否决\typfj\t1\t1");
