@@ -232,6 +232,11 @@ def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one
     ("现将有关情况报告如下。", True),
     ("在党校学习的两天里，每一堂课都让我受益匪浅，收获之多难以言表，现将心得体会归纳如下：", False),
     ("原因主要是乡镇统战工作经费长期不足。", False),
+    # a speech's or a report's formula is no point either
+    ("谢谢大家！", True),
+    ("以上报告，妥否，请审阅。", True),
+    ("以上是我的述职报告，不妥之处，请各位领导和同志们批评指正。", True),
+    ("以上工作取得了明显成效，全县统战工作迈上新台阶。", False),
 ])
 def test_what_announces_what_follows(text, announces):
     assert FacetClassifier(model=False).announces(text) is announces

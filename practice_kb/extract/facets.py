@@ -29,6 +29,8 @@ class FacetClassifier:
         self.article_default = rules["article_default"]
         self.preface = rules["preface_facet"]
         self.lead_in = re.compile(rules.get("lead_in") or "$^")
+        self.formula = re.compile(rules.get("formula") or "$^")
+        self.formula_max = int(rules.get("formula_max_length", 60))
         self.sentence_cues = [(c["facet"], re.compile(c["pattern"]), re.compile(c["unless"]) if c.get("unless") else None,
                                set(c.get("in") or ())) for c in rules.get("sentence_cues") or ()]
         self.strong_cues = [cue for cue, c in zip(self.sentence_cues, rules.get("sentence_cues") or ()) if c.get("strong")]
@@ -122,6 +124,8 @@ class FacetClassifier:
         ("现将情况报告如下。"). A long sentence ending in a colon says something before it
         announces ("…收获难于言表，现将心得体会归纳如下："): the model judges it."""
         text = text.strip()
+        if len(text) <= self.formula_max and self.formula.match(text):
+            return True         # "谢谢大家！", "以上报告，妥否，请审阅。"
         if text.endswith((":", "：")):
             return len(text) <= COLON_MAX
         return len(text) <= LEAD_MAX and bool(self.lead_in.search(text))

@@ -157,7 +157,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "names": Map(Facet, Str), "heading_order": List(Facet), "heading_cues": Map(Facet, List(Str)),
         "negative_cues": List(Str), "lead_order": List(Facet), "lead_cues": Map(Facet, List(Str)),
         "lead_end": Regex, "article_cues": List(Fields({"facet": Facet, "pattern": Regex})),
-        "article_default": Facet, "preface_facet": Facet, "lead_in": Regex,
+        "article_default": Facet, "preface_facet": Facet, "lead_in": Regex, "?formula": Regex, "?formula_max_length": Int,
         "sentence_cues": List(Fields({"facet": Facet, "pattern": Regex, "?unless": Regex, "?strong": Bool,
                                       "in": List(_Scalar("一个方面或空文字（无小节）",
                                                          lambda v: v in FACETS or v == ""))})),
