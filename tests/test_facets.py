@@ -237,6 +237,14 @@ def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one
     ("以上报告，妥否，请审阅。", True),
     ("以上是我的述职报告，不妥之处，请各位领导和同志们批评指正。", True),
     ("以上工作取得了明显成效，全县统战工作迈上新台阶。", False),
+    # … and one that only says problems or a talk will follow
+    ("当然，我们的工作还存在一些问题。", True),
+    ("回顾一年来的工作，虽然取得了一些成绩，但也存在不少差距和不足。", True),
+    ("下面，我围绕乡贤工作谈三点做法和体会。", True),
+    ("按照会议安排，我就我乡统战工作作简要交流发言。", True),
+    ("基层统战工作力量还存在不足。", False),
+    ("部分村干部对统战工作认识存在一些问题，重视不够。", False),
+    ("按照会议安排，县委统战部组织开展了专题培训，共培训两百人。", False),
 ])
 def test_what_announces_what_follows(text, announces):
     assert FacetClassifier(model=False).announces(text) is announces
