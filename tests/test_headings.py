@@ -80,3 +80,14 @@ def test_bare_digit_before_a_long_line_is_not_a_heading(parser):
     line = "3" + "青石镇在推进乡村振兴的过程中坚持因地制宜分类施策不断完善基础设施建设提升公共服务水平"
     assert len(line) > 40
     assert parser.parse(line) is None
+
+
+def test_heading_in_two_parts_joined_by_a_colon_stays_whole(parser):
+    heading = parser.parse("（二）组织建设：三级网络全面覆盖")
+    assert heading == Heading("paren-chinese", "（二）", "组织建设：三级网络全面覆盖", "")
+
+
+def test_heading_whose_colon_opens_a_sentence_is_split_at_the_colon(parser):
+    heading = parser.parse("（一）工作背景：柳湾社区位于城区东部，常住人口八千余人。")
+    assert heading.title == "工作背景"
+    assert heading.body == "柳湾社区位于城区东部，常住人口八千余人。"

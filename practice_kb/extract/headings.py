@@ -59,7 +59,10 @@ class HeadingParser:
             if len(rest) <= self.max_length:
                 return rest.rstrip("。.;；:："), ""
         elif sentence.start() <= self.max_length:
-            return rest[: sentence.start()], rest[sentence.end():].strip()
+            after = rest[sentence.end():].strip()
+            if rest[sentence.start()] in "：:" and len(rest) <= self.max_length and not _CLAUSE.search(after):
+                return rest, ""         # "有“厅”议事：小事不出社区": a heading in two parts
+            return rest[: sentence.start()], after
         for position in range(4, min(len(rest), self.max_length + 1)):
             if rest.startswith(self.openers, position):
                 return rest[:position], rest[position:]
