@@ -45,6 +45,19 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("位置：范文网 / 汇报材料 / 工作汇报", "面包屑导航"),
     ("原创 宣传组 滨江统战 发表于 2025年03月08日 09:15", "发布信息"),
     ("导读：工作总结范文(通用3篇)由网友投稿整理，希望对大家有所帮助，欢迎阅读与借鉴。", "文库下载"),
+    ("本文档共6页，可免费阅读3页", "文库下载"),
+    ("↓↓↓ 点击下载完整Word文档 ↓↓↓", "文库下载"),
+    ("青石镇2024年统战工作总结.docx", "文件名"),
+    ("附件：青石镇统战对象台账.xls", "文件名"),
+    ("（选送单位：云溪县青石镇党委）", "发布信息"),
+    ("云溪日报 +关注", "关注与分享"),
+    ("云溪日报记者 梁远山 通讯员 宋晓禾", "编辑与审核"),
+    ("相似文档", "推荐列表"),
+    ("326篇原创内容", "账号简介"),
+    ("公众号", "账号简介"),
+    ("云溪县委统战部调研组", "署名"),
+    ("统战信息专报", "刊头"),
+    ("云溪县委统战部办公室 2025年4月3日", "刊头"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -204,3 +217,31 @@ def test_a_question_the_article_asks_after_a_list_header_is_not_an_entry(ingest)
     question = "如何让乡贤真正参与进来，又不越位、不添乱？"
     document = read(ingest, "某镇统战工作综述", "往期推荐", question, body)
     assert question in texts(document)
+
+
+def test_a_file_name_above_the_title_is_furniture_and_the_title_is_the_line_below_it(ingest):
+    document = read(ingest, "青石镇基层治理工作总结.docx", "上传者：qs2024　上传时间：2025-03-11",
+                    "青石镇基层治理工作总结", BODY, MORE)
+    assert document.title == "青石镇基层治理工作总结"
+    assert (1, "文件名", "青石镇基层治理工作总结.docx") in removed(document)
+
+
+def test_a_title_with_its_dash_subtitle_above_the_publishing_line_is_title_and_subtitle(ingest):
+    document = read(ingest, "凝聚同心力量　共绘发展新图景", "——青石镇新的社会阶层人士统战工作纪实",
+                    "原创 云溪统战 2025年06月18日 08:30", BODY, MORE)
+    assert document.title == "凝聚同心力量 共绘发展新图景——青石镇新的社会阶层人士统战工作纪实"
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_title_on_two_lines_above_its_dash_subtitle_is_one_title(ingest):
+    document = read(ingest, "以“同心园区”建设引领", "开发区非公经济人士统战工作", "——青石开发区的调查与思考",
+                    BODY, MORE)
+    assert document.title == "以“同心园区”建设引领开发区非公经济人士统战工作——青石开发区的调查与思考"
+
+
+def test_a_collection_title_next_to_the_publishing_line_is_the_files_title_not_its_first_article(ingest):
+    document = read(ingest, "基层统战工作范文（通用3篇）", "发布时间：2025-02-20　来源：网友投稿",
+                    "统战工作是党的一项重要工作。下面是小编整理的范文，希望对大家有所帮助。",
+                    "范文一", "做好新时代基层统战工作的几点体会", BODY, MORE)
+    assert document.title == "基层统战工作范文（通用3篇）"
+    assert texts(document)[:2] == ["范文一", "做好新时代基层统战工作的几点体会"]

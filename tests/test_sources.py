@@ -405,6 +405,17 @@ def test_a_word_document_is_read_with_its_heading_styles_and_without_running_hea
     assert "内部资料" not in " ".join(texts(document))
 
 
+def test_a_second_title_styled_paragraph_in_a_word_document_starts_an_article(ingest):
+    data = docx_bytes(("Title", TITLE), ("Subtitle", "——在全县统战工作会议上的交流发言"), ("Normal", BODY),
+                      ("Title", "东村统战工作情况汇报"), ("Subtitle", "——在全镇经验交流会上的发言"),
+                      ("Normal", "东村党总支书记　王平"), ("Normal", MORE), ("Normal", MORE + MORE))
+    articles = ArticleSplitter().split(ingest.read("jiaoliu.docx", data))
+    assert [a.title for a in articles] == [TITLE + "——在全县统战工作会议上的交流发言",
+                                           "东村统战工作情况汇报——在全镇经验交流会上的发言"]
+    assert articles[1].metadata["author"] == "东村党总支书记 王平"
+    assert [p.text for p in articles[1].paragraphs] == [MORE, MORE + MORE]
+
+
 def test_a_broken_word_file_is_skipped_with_a_reason(ingest):
     outcome = read_document(ingest, "baisha.docx", b"PK\x03\x04 not really a zip")
     assert isinstance(outcome, Skipped) and "Word" in outcome.reason

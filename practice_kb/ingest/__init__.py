@@ -83,8 +83,11 @@ class Ingest:
         for index, ((number, line), text, rule) in enumerate(zip(lines, texts, rules)):
             if rule:
                 drop(number, line, rule)
-                for key, value in bp.metadata(text).items():
+                said = bp.metadata(text)
+                for key, value in said.items():
                     doc.metadata.setdefault(key, value)
+                if said:
+                    doc.placed.append((number, said))
                 continue
             line = text
             run = bp.title_run(line)
@@ -105,8 +108,9 @@ class Ingest:
                 titles.add(bp.title_key(doc.title))
                 continue
             if doc.title and not kept and not seen_article and bp.title_key(line) not in titles and (
-                    line.startswith(("——", "—", "--")) or (self.layout.continues_title(doc.title, line)
-                                                          and not bp.collection_title.match(doc.title))):
+                    line.startswith(("——", "—", "--")) or (
+                        self.layout.continues_title(doc.title, line, _subtitle_after(texts, rules, index))
+                        and not bp.collection_title.match(doc.title))):
                 doc.title += line                     # the title's second line ("——以…为例", "…的调研报告")
                 continue
             if bp.article_heading.match(line):
@@ -142,6 +146,12 @@ class Ingest:
     def _can_be_title(self, line: str) -> bool:
         """A line a page's title could be: short, no sentence, not a heading or a note."""
         return self.boilerplate.is_title_like(line) and not self.layout.starts_block(line)
+
+
+def _subtitle_after(texts: list[str], rules: list[str | None], index: int) -> bool:
+    """Whether the next line of text after `index` is a title's "——subtitle"."""
+    following = next((t for t, r in zip(texts[index + 1:], rules[index + 1:]) if r is None and t.strip()), "")
+    return following.startswith(("——", "—", "--"))
 
 
 def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:

@@ -57,6 +57,7 @@ class Boilerplate:
         self.names_name = names.get("name", "站点名称")
         self.names_max_length = int(names.get("max_length", 24))
         self.names_within = int(names.get("within", 2))
+        self.names_not_from = set(names.get("not_from") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
@@ -156,11 +157,18 @@ class Boilerplate:
         first. The title-like lines above it are the site's name and the like."""
         body = next((i for i, (line, rule) in enumerate(zip(lines, rules))
                      if rule is None and (self.reads_as_sentence(line) or not can_be_title(line))), len(lines))
-        candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])]
+        # (a "——subtitle" line belongs to the title above it; it is never the title)
+        candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])
+                      and not lines[i].startswith(("——", "—", "--"))]
         if not candidates:
             return None
         published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
         near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
+        # A collection's title ("…范文（通用3篇）") is the file's, whatever article title
+        # follows it nearer the publishing line.
+        collections = [c for c in near or candidates if self.collection_title.match(lines[c])]
+        if collections:
+            return collections[0]
         # Of the lines next to the publishing line, the title is the longest (a site's or an
         # account's name is short).
         return max(near, key=lambda c: (len(lines[c]), -c)) if near else candidates[0]
@@ -224,7 +232,7 @@ class Boilerplate:
                 continue
             near = range(max(0, index - self.names_within), min(len(lines), index + self.names_within + 1))
             for other in near:
-                if other == index or rules[other] in (None, self.names_name):
+                if other == index or rules[other] in (None, self.names_name) or rules[other] in self.names_not_from:
                     continue
                 # The account in "原创 作者 账号 日期" or "以下文章来源于账号", the site above
                 # its navigation bar.

@@ -32,12 +32,13 @@ class Layout:
             return True
         return any(h.match(line) for h in self.headings)
 
-    def continues_title(self, title: str, line: str) -> bool:
+    def continues_title(self, title: str, line: str, subtitle_next: bool = False) -> bool:
         """A title written on two lines: the first lacks the genre's ending, the second
-        (short, no punctuation) has it ("关于…发展" / "情况的调研报告")."""
+        (short, no punctuation) has it ("关于…发展" / "情况的调研报告"), or stands right
+        above the title's "——subtitle" line ("以…建设引领" / "…统战工作" / "——…")."""
         return (self.title_ending is not None and not self.title_ending.search(title) and len(line) <= 24
-                and self.title_ending.search(line) is not None and not re.search(r"[，,、；;：:。]", line)
-                and not self.starts_block(line))
+                and (subtitle_next or self.title_ending.search(line) is not None)
+                and not re.search(r"[，,、；;：:。]", line) and not self.starts_block(line))
 
     def is_cut(self, line: str) -> bool:
         """A paragraph that stops mid-sentence: a long line with no closing punctuation, or

@@ -133,7 +133,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "list_entry_max_length": Int,
         "page_numbers": Fields({"name": Str, "patterns": List(Regex, 1)}),
         "repeated": Fields({"name": Str, "min_count": Int, "max_length": Int}),
-        "names": Fields({"name": Str, "max_length": Int, "within": Int}),
+        "names": Fields({"name": Str, "max_length": Int, "within": Int, "?not_from": List(Str)}),
         "sentence": Fields({"min_length": Int, "punctuation": Regex, "min_marks": Int, "?prose_min_length": Int}),
         "metadata": Fields({"?date": List(Str), "?source": List(Str), "?author": List(Str), "?unit": List(Str)}),
         "inline": List(Fields({"name": Str, "pattern": Regex, "?markdown_only": Bool})),
