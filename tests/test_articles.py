@@ -284,3 +284,44 @@ def test_a_bracketed_unit_and_name_under_the_text_is_its_author_not_its_text():
     [article] = split("做一名合格的盟员", a, b, c, "（民盟某某市第三支部　陈某某）", title="")
     assert article.metadata["author"] == "民盟某某市第三支部　陈某某"
     assert [p.text for p in article.paragraphs] == [a, b, c]
+
+
+def test_a_bare_fanwen_marker_takes_the_title_line_under_it():
+    a, b = _bodies(2)
+    articles = split("范文一", "做好基层统战工作的几点体会", a, "范文2", "社区统战工作的几点思考", b,
+                     title="基层统战工作范文（通用2篇）")
+    assert [(x.label, x.title) for x in articles] == [
+        ("范文一", "做好基层统战工作的几点体会"), ("范文2", "社区统战工作的几点思考")]
+
+
+def test_a_case_marker_with_a_bar_is_titled_by_what_follows_the_bar():
+    a, b = _bodies(2)
+    articles = split("案例1｜“渔火议事会”议出渔村新气象", a, "案例2丨东村：乡贤回归带富一方", b, title="典型案例选编")
+    assert [x.title for x in articles] == ["“渔火议事会”议出渔村新气象", "东村：乡贤回归带富一方"]
+
+
+def test_an_editors_note_on_a_compilations_cover_goes_with_the_cover():
+    a, b = _bodies(2)
+    doc = document("二〇二五年五月",
+                   "编者按：为总结推广基层统战工作的好经验好做法，现汇编印发，供各地学习借鉴。",
+                   "案例1｜同心聚力　振兴乡村", a, "案例2｜凝心聚力　服务发展", b, title="典型案例选编（第二辑）")
+    articles = ArticleSplitter().split(doc)
+    assert [x.label for x in articles] == ["案例1", "案例2"]
+    assert [r.rule for r in doc.removed] == ["封面"] * 2
+
+
+def test_a_unit_with_its_date_in_brackets_under_the_title_or_closing_the_text_is_metadata():
+    a, b, c = _bodies(3)
+    [first] = split("青石街道党工委（2025年11月）", a, b, c, title="同心楼宇促发展")
+    assert first.metadata == {"author": "青石街道党工委", "date": "2025年11月"}
+    assert texts(first) == [a, b, c]
+    [last] = split(a, b, c, "（东村社区党委　2024年12月）", title="画好社区治理同心圆")
+    assert last.metadata == {"author": "东村社区党委", "date": "2024年12月"}
+    assert texts(last) == [a, b, c]
+
+
+def test_a_village_party_branch_under_the_title_is_a_byline_not_an_article():
+    a, b, c = _bodies(3)
+    [article] = split("云溪镇东村党总支", "（2025年8月12日）", a, b, c, title="东村统战工作情况汇报")
+    assert article.title == "东村统战工作情况汇报"
+    assert article.metadata == {"author": "云溪镇东村党总支", "date": "2025年8月12日"}

@@ -492,3 +492,27 @@ def test_a_place_named_once_in_the_opening_of_an_article_titled_by_its_case_is_n
             "槐埠乡建立了乡贤联络站，联系在外乡贤八十人。\n槐埠乡还组织了党外人士培训。\n")
     cases = by_name(find_cases(build(text)))
     assert "槐埠乡" in cases and "青石县" not in cases
+
+
+def test_an_unproven_name_an_articles_title_begins_and_its_text_repeats_is_its_case():
+    titled = "青石区野菊岭镇统战工作总结\n\n一年来，野菊岭镇党委把统战工作摆上重要位置，成效明显。\n统战干部要加强学习。\n"
+    inside = "响杏花沟村统战工作总结\n\n一年来，响杏花沟村党支部把统战工作摆上重要位置。\n统战干部要加强学习。\n"
+    cases = by_name(find_cases(build(titled, inside)))
+    assert "野菊岭镇" in cases
+    assert "杏花沟村" not in cases      # written inside a longer word of the title: no proof
+
+
+def test_a_unit_a_furniture_line_names_under_a_cases_title_is_that_articles():
+    document = Ingest().read("cases.txt", """典型案例选编
+案例1｜乡贤议事　共商村事
+（选送单位：青石县云溪镇党委）
+村里成立乡贤议事会，吸收老党员、在外乡贤等15人为议事代表，每月议事一次。
+议事会推动解决了渔港改造等难题，群众满意度明显提升。
+案例2｜同心共富　产业兴村
+（选送单位：北湖区委统战部）
+区里引导民营企业结对帮扶薄弱村，带动村集体增收。
+全区结对企业46家，帮扶项目38个。
+""".encode("utf-8"))
+    articles = ArticleSplitter().split(document)
+    assert [a.metadata.get("unit") for a in articles] == ["青石县云溪镇党委", "北湖区委统战部"]
+    assert "（选送单位" not in " ".join(p.text for a in articles for p in a.paragraphs)

@@ -31,6 +31,7 @@ class _Draft:
     metadata: dict[str, str] = field(default_factory=dict)
     replaying: list[str] | None = None    # keys of the earlier article still to match
     replayed: bool = False                # the copy reached the earlier article's end
+    start: int = 0                        # the source line of its marker or title line, if any
 
 
 _NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
@@ -69,9 +70,12 @@ class ArticleSplitter:
         self.headings = HeadingParser(structure)
         self._openings: dict[str, list[str]] = {}
         self._subheads: set[int] = set()      # source lines of a file's unnumbered subheads (see _titled)
+        self._titles_marked = False
 
     def split(self, document: Document) -> list[Article]:
         self.headings.format_marks_headings = document.format != "text"
+        # Word's Title style (read as "# …"): a second one in a document starts an article.
+        self._titles_marked = document.format == "docx"
         self._subheads = set()
         drafts: list[_Draft] = []
         lines = list(document.paragraphs)
@@ -92,6 +96,7 @@ class ArticleSplitter:
             if started is not None:
                 self._close(current)
                 draft = started if isinstance(started, _Draft) else started
+                draft.start = line
                 if index in blocks:
                     skip.update(draft.metadata.pop("_consumed"))
                 drafts.append(draft)
@@ -123,10 +128,13 @@ class ArticleSplitter:
         for number, draft in enumerate(kept, 1):
             previous = articles[-1] if articles else None
             articles.append(self._article(document, number, draft, collection, len(kept), previous))
+        _place_metadata(document, articles, [d.start or (d.lines[0][0] if d.lines else 0) for d in kept])
         return articles
 
     def _start(self, text: str) -> _Draft | None:
         """The draft a marker line starts ("…篇N", 【范文一】…, 案例1 名称：…), or None."""
+        if self._titles_marked and re.match(r"^#\s+\S", text):
+            return _Draft("", text, text[1:].strip(), "block")
         match = self.article_heading.match(text)
         if match:
             number = _number(match.group("number") or match.groupdict().get("ordinal") or "")
@@ -297,8 +305,8 @@ class ArticleSplitter:
         if self.byline is None or self.date_line is None:
             return
         first = lines[0][1].strip("（）() ") if lines else ""
-        who, _, when = first.rpartition(" ")
-        if len(lines) > 2 and who and self.byline.match(who) and self.date_line.match(when):
+        who, when = self._who_and_when(first)
+        if len(lines) > 2 and who:
             article.metadata.setdefault("author", who)      # "梅岭镇党委 2024年5月" on one line
             article.metadata.setdefault("date", when)
             lines.pop(0)
@@ -311,9 +319,23 @@ class ArticleSplitter:
         if len(lines) > 2 and self.date_line.match(lines[0][1]):
             article.metadata.setdefault("date", lines.pop(0)[1].strip("（）() "))
 
+    def _who_and_when(self, text: str) -> tuple[str, str]:
+        """A byline and a date on one line ("梅岭镇党委　2024年5月", "某某街道党工委（2025年11月）"),
+        or ("", "")."""
+        match = re.match(r"^(?P<who>.+?)(?:\s+|(?=[（(]))(?P<when>[（(]?[^\s（(]+)$", text)
+        if match and self.byline.match(match.group("who")) and self.date_line.match(match.group("when")):
+            return match.group("who"), match.group("when").strip("（）() ")
+        return "", ""
+
     def _signature(self, article: Article, lines: list[tuple[int, str]]) -> None:
         """A byline and/or a date closing the article: its metadata, not its text."""
         if self.byline is None or self.date_line is None or len(lines) < 3:
+            return
+        who, when = self._who_and_when(lines[-1][1].strip("（）() "))
+        if who and not _has_sentence(lines[-1][1]):
+            article.metadata.setdefault("author", who)      # "（某某社区党委　2024年12月）"
+            article.metadata.setdefault("date", when)
+            lines.pop()
             return
         if self.date_line.match(lines[-1][1]) and not _has_sentence(lines[-1][1]):
             article.metadata.setdefault("date", lines.pop()[1].strip("（）() "))
@@ -397,10 +419,31 @@ COVER = "封面"
 COVER_LINE_MAX = 30
 
 
+def _place_metadata(document: Document, articles: list[Article], starts: list[int]) -> None:
+    """Who a furniture line inside an article says wrote or sent it ("（选送单位：…）" under a
+    case's title) is that article's author or unit. A page's header above the first
+    article speaks of the page, and stays the document's."""
+    for line, said in document.placed:
+        inside = [index for index, start in enumerate(starts) if start and start <= line]
+        if not inside:
+            continue
+        following = inside[-1] + 1
+        if following == len(articles) and line > max((p.line for p in articles[-1].paragraphs), default=0):
+            continue                    # below the last article's text: the page's footer
+        for key in ("author", "unit"):
+            if key in said:
+                articles[inside[-1]].metadata.setdefault(key, said[key])
+
+
 def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
-    """Lines before the first of several marked articles, none of them a sentence: a cover."""
+    """Lines before the first of several marked articles, none of them a sentence but the
+    compilation's editor's note ("编者按：为总结推广…，现汇编印发"): a cover."""
     return (not first.label and not first.heading and all(d.label for d in rest) and bool(first.lines)
-            and all(len(text) <= COVER_LINE_MAX and not _has_sentence(text) for _, text in first.lines))
+            and all(len(text) <= COVER_LINE_MAX and not _has_sentence(text) or _EDITORS_NOTE.match(text)
+                    for _, text in first.lines))
+
+
+_EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者)\s*[】\]]?\s*[:：]")
 
 
 def _has_sentence(text: str) -> bool:

@@ -94,7 +94,12 @@ class CaseFinder:
                                           for start, end in self.names.naming_sentences(text)))
         names: dict[str, Name] = {}
         unproven: dict[str, list[Name]] = {}        # name → each time a text writes it
-        for text, key, found in zip(texts, keys, known):
+        # which article each text is of, and whether it is that article's title text
+        owners = [(number, first) for number, article in enumerate(articles)
+                  for first in [True] + [False] * len(_live(article))]
+        titled: dict[str, set[int]] = {}            # name → articles whose title text writes it
+        told: dict[str, set[int]] = {}              # name → articles whose paragraphs write it
+        for (number, is_title), text, key, found in zip(owners, texts, keys, known):
             if found is None:
                 found = self.names.recognise(text, unproven=True)
                 if memo is not None:
@@ -104,10 +109,16 @@ class CaseFinder:
                     names.setdefault(name.name, name)
                 else:
                     unproven.setdefault(name.name, []).append(name)
+                    if not is_title:
+                        told.setdefault(name.name, set()).add(number)
+                    elif _heads_title(name.name, articles[number].title):
+                        titled.setdefault(name.name, set()).add(number)
         # A stem nothing around it proves is a name where the corpus repeats it this many
         # times (in paragraphs and titles) — a name, not a phrase that once looked like one.
+        # So is one an article's own title begins a name with and its text names again.
         for form, seen in unproven.items():
-            if form not in names and len(seen) >= self.unproven_min_texts:
+            if form not in names and (len(seen) >= self.unproven_min_texts
+                                      or titled.get(form, set()) & told.get(form, set())):
                 names[form] = seen[0]
         # "…学院" on its own, where it is the college of a "…大学…学院" named elsewhere,
         # is that college: counted as its mention, not a case of its own.
@@ -265,6 +276,21 @@ class CaseFinder:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _heads_title(name: str, title: str) -> bool:
+    """Whether the title writes the name where a name can begin: at its start, after a
+    mark, or after a place it belongs to ("某某区鲥口街道…") — not inside a longer word
+    ("响水坝镇" does not name a "水坝镇")."""
+    for match in re.finditer(re.escape(name), title):
+        before = title[:match.start()]
+        if not before or not _HAN_CHAR.match(before[-1]) or before[-1] in _PLACE_END or before.endswith(("关于", "在")):
+            return True
+    return False
+
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_PLACE_END = set("省市州县区旗镇乡村")
 
 
 def _occurrences(word: str, text: str):

@@ -43,3 +43,6 @@ class Document:
     repairs: list[Repair] = field(default_factory=list)
     # What the file's furniture or format says of it: date, source, author, unit.
     metadata: dict[str, str] = field(default_factory=dict)
+    # The same, line by line: (line, what that furniture line said). A line inside an
+    # article ("（选送单位：某某乡党委）" under a case's title) speaks of that article.
+    placed: list[tuple[int, dict[str, str]]] = field(default_factory=list)
