@@ -256,3 +256,14 @@ def test_a_sentence_that_says_it_gives_a_cause_is_a_cause_whatever_the_model_say
     parsed = classified_by("问题", "统战工作调研报告", "一、存在的问题", "部分村干部对协商民主认识不足，协商流于形式。", text)
     assert [p.facet for p in parsed.points if p.text.startswith(text[:4])] == ["原因"]
     assert [p.facet for p in parsed.points if p.text.startswith("部分")] == ["问题"]
+
+
+def test_items_are_what_their_lead_says_they_are_unless_they_say_otherwise():
+    parsed = article("""云溪镇工作调研 篇1
+三、存在的问题
+究其原因，一是思想认识有偏差，有的部门把统战工作看作软任务；二是工作方式比较传统，仍以座谈会为主。
+四、存在的不足和下一步打算
+明年，镇里将重点做好以下工作：一是充实统战工作力量，争取增设专职干事岗位；二是健全联系党外人士制度。""")
+    facets = facets_by_text(parsed)
+    assert facets["思想认识有偏"] == "原因" and facets["工作方式比较"] == "原因"
+    assert facets["充实统战工作"] == "对策" and facets["健全联系党外"] == "对策"

@@ -65,12 +65,21 @@ class FacetClassifier:
         the sentences of a paragraph that follow each other with one facet into one point."""
         facets = self.section_facets(article)
         default = self.article_facet(article)
+        led = ""            # what the lead of the paragraph's items says they are
         for point, features in self.units(article, facets, default):
-            rule = self.point_facet(point.text, facets.get(point.paragraph.anchor, self.preface))
+            section = facets.get(point.paragraph.anchor, self.preface)
+            rule = self.point_facet(point.text, section)
+            if point.unit == "lead":
+                led = self.lead_facet(point.text) or self.strong_facet(point.text, section)
+            elif point.unit != "item":
+                led = ""
             if self.announces(point.text):
                 point.facet = ""        # a lead-in is never a point, whatever the words around it
                 continue
-            strong = self.strong_facet(point.text, facets.get(point.paragraph.anchor, self.preface))
+            # "究其原因，一是…；二是…", "明年将重点做好以下工作：一要…": an item with no cue
+            # of its own is what its lead says.
+            items_are = led if point.unit == "item" and not _cued(self.sentence_cues, point.text, section) else ""
+            strong = self.strong_facet(point.text, section) or items_are
             point.facet = strong or (self.model.predict(features) if self.model is not None else rule)
         article.points = merged(article.points)
         return facets
