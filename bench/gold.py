@@ -37,6 +37,7 @@ SETS = {
     "heldout4": (GOLD / "heldout4" / "texts", GOLD / "heldout4" / "gold.yml"),
     "heldout5": (GOLD / "heldout5" / "texts", GOLD / "heldout5" / "gold.yml"),
     "heldout6": (GOLD / "heldout6" / "texts", GOLD / "heldout6" / "gold.yml"),
+    "heldout7": (GOLD / "heldout7" / "texts", GOLD / "heldout7" / "gold.yml"),
     "seeds": (ROOT / "source_texts", GOLD / "seeds.yml"),
 }
 FACETS = ("问题", "原因", "对策", "经验", "心得", "背景")
