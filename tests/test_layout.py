@@ -121,3 +121,20 @@ def test_a_sentence_run_into_its_bracketed_label_is_joined_across_the_page_break
 def test_a_bracketed_label_alone_is_not_joined_with_the_next_line(ingest):
     document = read(ingest, "【基本做法】", "一是建立工作台账，定期开展排查。")
     assert texts(document) == ["【基本做法】", "一是建立工作台账，定期开展排查。"]
+
+
+def test_a_run_in_heading_whose_text_the_page_cut_is_joined_with_the_rest(ingest):
+    document = read(ingest, "（一）建立“三张清单”摸清底数。对全区网络人士实行身份清单、特长",
+                    "清单、联系清单管理，由37名区级领导分别联系重点网络人士。",
+                    "（二）加强领导。确保各项工作落实到位。")
+    assert texts(document) == ["（一）建立“三张清单”摸清底数。对全区网络人士实行身份清单、特长清单、联系清单管理，"
+                               "由37名区级领导分别联系重点网络人士。", "（二）加强领导。确保各项工作落实到位。"]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("区委统战部组成课题组，向全区312名网络人士发放问卷，回收有效问卷2", "96份，并召开座谈会6场。"),
+    ("问卷显示有41.2%的受访者表示从未参加过统战部门组织的活动；第", "二，思想引导方式较为单一，对年轻网络人士吸引力不强。"),
+])
+def test_a_figure_or_an_ordinal_cut_by_the_line_break_is_joined_though_its_second_half_looks_like_a_heading(
+        ingest, first, second):
+    assert texts(read(ingest, first, second)) == [first + second]

@@ -175,6 +175,19 @@ def test_a_comments_block_goes_with_its_header(ingest, header):
     assert texts(document) == [BODY, MORE]
 
 
+def test_a_closed_comments_notice_mid_article_takes_no_text_with_it(ingest):
+    later = "不过，镇里的负责人也坦言，目前新阶层人士底数还不够清，尤其是自由职业者和网络人士流动性大，联系难度不小。"
+    plan = "谈及下一步打算，该负责人表示，将依托税务、市场监管等部门数据建立常态化摸排机制，力争年内实现应联尽联。"
+    document = read(ingest, TITLE, BODY, "网友评论区已关闭", later, plan, MORE)
+    assert texts(document) == [BODY, later, plan, MORE]
+
+
+def test_a_long_paragraph_of_the_article_under_a_comments_header_is_not_a_comment(ingest):
+    later = "不过，镇里的负责人也坦言，目前新阶层人士底数还不够清，尤其是自由职业者和网络人士流动性大，联系难度不小。"
+    document = read(ingest, TITLE, BODY, "热门评论", later, MORE)
+    assert later in texts(document)
+
+
 def test_a_short_line_between_furniture_below_the_article_goes_with_it(ingest):
     document = read(ingest, TITLE, BODY, MORE, "扫码关注我们", "白沙统战 ｜ 同心向党 共筑梦想", "点亮在看，你最好看")
     assert texts(document) == [BODY, MORE]

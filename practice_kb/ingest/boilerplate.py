@@ -32,6 +32,12 @@ _WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(发表
 _PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{0,3}){6}[”’）)]?[。！？!?]")
 
 
+# A reply header that says there are none ("评论区已关闭", "暂无评论") opens no block; a
+# reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
+_CLOSED = re.compile(r"已关闭|已关|关闭了|暂无|没有评论")
+_SPEAKER = re.compile(r"^\S{1,16}?(\s*回复\s*\S{1,16})?\s*[:：]")
+
+
 class Boilerplate:
     """Decides, line by line and across a file's lines, what is page furniture."""
 
@@ -179,7 +185,10 @@ class Boilerplate:
         taking = None
         for index, line in enumerate(lines):
             if rules[index] is not None:
-                taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") else None
+                taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") \
+                    and not _CLOSED.search(line) else None
+            elif taking is not None and self.reads_as_prose(line) and not _SPEAKER.match(line):
+                taking = None       # the article's own text goes on under a stray header
             elif taking is not None:
                 rules[index] = taking
 

@@ -55,7 +55,10 @@ class Layout:
         if self.sentence_end.search(line) or (line[:1] in "[【〔" and (len(line) <= 40 or line[1:2].isdigit())):
             return False   # a bracketed label or note, a numbered reference
         if self.starts_block(line) and len(line) <= 40:
-            return False   # a heading line, not a cut sentence
+            # a heading line, not a cut sentence — unless a run-in heading's text goes on
+            # past its full stop and stops mid-clause ("（一）建立清单。对全区网络人士实行身份清单、特长")
+            parts = _RUN_IN.split(line, maxsplit=1)
+            return len(parts) == 3 and len(parts[2]) >= 8 and not self.sentence_end.search(parts[2])
         if len(line) <= 50 and not re.search(r"[，,、；;：:。]", line):
             return False   # a title: no clause in it
         return len(line) > 20 or bool(re.search(r"[，,、]", line))
@@ -70,7 +73,7 @@ class Layout:
         length = 0          # characters in out[-1]
         cut = False         # out[-1] stops mid-sentence
         for number, text in lines:
-            if cut and not self.starts_block(text):
+            if cut and (not self.starts_block(text) or _split_word(out[-1][1][-1], text)):
                 parts = out[-1][1]
                 joins.append((number, "".join(parts[-12:])[-12:], text[:12]))
                 parts.append(text)
@@ -80,6 +83,16 @@ class Layout:
                 length = len(text)
             cut = self.is_cut(_ends(out[-1][1], length))
         return [(number, "".join(parts)) for number, parts in out], joins
+
+
+_RUN_IN = re.compile(r"([。！？])")
+
+
+def _split_word(before: str, after: str) -> bool:
+    """A figure or an ordinal the line break cut in two ("回收有效问卷2" / "96份，…",
+    "…的活动；第" / "二，思想引导…"): what follows is no heading of its own."""
+    return bool(before) and bool(after) and (
+        before[-1].isdigit() and after[0].isdigit() or before.endswith("第") and after[0] in "一二三四五六七八九十123456789")
 
 
 _KEYWORDS = re.compile(r"^[\[［【]?\s*(关键词|关键字|Key\s*words)\s*[\]］】]?\s*[:：]")
