@@ -325,3 +325,9 @@ def test_a_village_party_branch_under_the_title_is_a_byline_not_an_article():
     [article] = split("云溪镇东村党总支", "（2025年8月12日）", a, b, c, title="东村统战工作情况汇报")
     assert article.title == "东村统战工作情况汇报"
     assert article.metadata == {"author": "云溪镇东村党总支", "date": "2025年8月12日"}
+
+
+def test_a_pianmu_marker_between_diamonds_numbers_the_article():
+    a, b = _bodies(2)
+    articles = split("◆篇目一◆", "一张板凳坐得热", a, "◆篇目二◆", b, title="基层统战工作心得体会范文（3篇）")
+    assert [(x.label, x.title) for x in articles] == [("篇1", "一张板凳坐得热"), ("篇2", "基层统战工作心得体会范文 篇2")]

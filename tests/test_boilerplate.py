@@ -58,6 +58,23 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("云溪县委统战部调研组", "署名"),
     ("统战信息专报", "刊头"),
     ("云溪县委统战部办公室 2025年4月3日", "刊头"),
+    ("约4分钟读完", "文库下载"),
+    ("字数 1320 阅读约需 3 分钟", "文库下载"),
+    ("特别声明：本文为某某号作者上传并发布，仅代表该作者观点。", "文库下载"),
+    ("发件人：青石镇党政办<qs_dzb@oa.example.cn>", "邮件"),
+    ("回复 回复全部 转发 删除 标记为未读", "邮件"),
+    ("—————— 正文 ——————", "分隔线"),
+    ("<!-- 导出自 工作交流平台 2025-10-20 -->", "页面代码"),
+    ("编辑丨小云", "编辑与审核"),
+    ("📍往期推荐", "推荐列表"),
+    ("作者最新文章", "推荐列表"),
+    ("分享 👍点赞 ❤在看", "关注与分享"),
+    ("点个「在看」，你最好看", "关注与分享"),
+    ("转发 26", "关注与分享"),
+    ("25-3-21 16:40 来自 微博网页版", "发布信息"),
+    ("云溪统战 2025年8月12日 19:30 江西", "发布信息"),
+    ("2025-04-18 09:26 云溪新闻眼官方帐号", "发布信息"),
+    ("编号：YX-2025-017", "刊头"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -245,3 +262,22 @@ def test_a_collection_title_next_to_the_publishing_line_is_the_files_title_not_i
                     "范文一", "做好新时代基层统战工作的几点体会", BODY, MORE)
     assert document.title == "基层统战工作范文（通用3篇）"
     assert texts(document)[:2] == ["范文一", "做好新时代基层统战工作的几点体会"]
+
+
+def test_topic_tags_and_a_collapse_link_inside_a_post_are_cut_out_of_the_text(ingest):
+    document = read(ingest, TITLE, HEADING, BODY + "#同心聚力促发展# #民营经济在身边# 收起全文d", MORE)
+    assert texts(document) == [HEADING, BODY, MORE]
+    assert {r.rule for r in document.removed} >= {"话题标签", "展开与收起"}
+
+
+def test_a_bulletins_contents_go_with_their_header_and_its_articles_keep_their_titles(ingest):
+    document = read(ingest, "统战工作动态", "本期要目", "◇云溪镇：乡贤回归带富一方", "◇青石街道建立同心驿站",
+                    "云溪镇：乡贤回归带富一方", BODY, "青石街道建立同心驿站", MORE)
+    assert document.title == "云溪镇：乡贤回归带富一方"
+    assert texts(document) == [BODY, "青石街道建立同心驿站", MORE]
+    assert [r.rule for r in document.removed] == ["刊头", "本期要目", "本期要目", "本期要目"]
+
+
+def test_a_salutation_ending_in_a_colon_is_never_the_title(ingest):
+    document = read(ingest, "综合科：", BODY, MORE)
+    assert document.title == ""

@@ -32,6 +32,8 @@ _WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(发表
 _PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{0,3}){6}[”’）)]?[。！？!?]")
 
 
+_ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fff\w“《]+")
+
 # A reply header that says there are none ("评论区已关闭", "暂无评论") opens no block; a
 # reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
 _CLOSED = re.compile(r"已关闭|已关|关闭了|暂无|没有评论")
@@ -64,6 +66,7 @@ class Boilerplate:
         self.names_max_length = int(names.get("max_length", 24))
         self.names_within = int(names.get("within", 2))
         self.names_not_from = set(names.get("not_from") or ())
+        self.contents_classes = set(rules.get("contents_classes") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
@@ -127,7 +130,7 @@ class Boilerplate:
 
     def is_title_like(self, line: str) -> bool:
         """A short line without sentence punctuation, as page titles are."""
-        return len(line) <= 60 and not re.search(r"[。！？；，,;]", line)
+        return len(line) <= 60 and not re.search(r"[。！？；，,;]", line) and not line.endswith(("：", ":"))
 
     def title_key(self, line: str) -> str:
         """What two renderings of one title share: no count suffix, no spaces."""
@@ -194,12 +197,19 @@ class Boilerplate:
 
     def _list_entries(self, lines: list[str], rules: list[str | None]) -> None:
         following = None
+        taken: set[str] = set()      # the entries so far: a contents list stops at its first article's title
         for index, line in enumerate(lines):
             if rules[index] in self.list_classes:
                 following = rules[index]
                 continue
             if following is None:
                 continue
+            if following in self.contents_classes:
+                key = _ENTRY_MARK.sub("", line)
+                if key in taken:
+                    following = None
+                    continue
+                taken.add(key)
             # An entry is a title: no sentence ended in it, though a title may ask ("…包括哪些？").
             ended = re.search(r"[。！]$", line) or (re.search(r"[？?]$", line) and re.search(r"[。，,；;]", line))
             # (a mark before an entry, "▶ 某某会议召开", is a list's bullet, not a heading's)
