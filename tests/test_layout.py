@@ -138,3 +138,10 @@ def test_a_run_in_heading_whose_text_the_page_cut_is_joined_with_the_rest(ingest
 def test_a_figure_or_an_ordinal_cut_by_the_line_break_is_joined_though_its_second_half_looks_like_a_heading(
         ingest, first, second):
     assert texts(read(ingest, first, second)) == [first + second]
+
+
+def test_an_abstract_cut_by_the_line_break_is_joined_but_a_keywords_line_is_not(ingest):
+    document = read(ingest, "【内容提要】本文通过问卷调查和座谈访谈，分析了青石区网络人士的构成特",
+                    "点和统战工作现状，提出了对策建议。", "【关键词】网络人士；统战工作；青石区", "一、调研背景")
+    assert texts(document) == ["【内容提要】本文通过问卷调查和座谈访谈，分析了青石区网络人士的构成特点和统战工作现状，提出了对策建议。",
+                               "【关键词】网络人士；统战工作；青石区", "一、调研背景"]

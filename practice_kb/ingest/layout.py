@@ -50,7 +50,8 @@ class Layout:
         if self.byline is not None and self.byline.match(line.strip("（）() ")):
             return False   # who wrote it: a line of its own
         label = _LABEL.match(line)
-        if label and label.end() < len(line) and not self.note_line.match(line):
+        # (an abstract's text is judged as any text; a keywords line is a list, never cut)
+        if label and label.end() < len(line) and (not self.note_line.match(line) or _ABSTRACT.match(line)):
             return self.is_cut(line[label.end():])   # "【问题】…，遇到问题": the text after the label
         if self.sentence_end.search(line) or (line[:1] in "[【〔" and (len(line) <= 40 or line[1:2].isdigit())):
             return False   # a bracketed label or note, a numbered reference
@@ -85,6 +86,7 @@ class Layout:
         return [(number, "".join(parts)) for number, parts in out], joins
 
 
+_ABSTRACT = re.compile(r"^[\[［【]?\s*(摘\s*要|内容提要|内容摘要|Abstract)")
 _RUN_IN = re.compile(r"([。！？])")
 
 
