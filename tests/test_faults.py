@@ -273,8 +273,13 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(project, re
             shutil.rmtree(project.cache, ignore_errors=True)
         length = references["seconds"]["cold" if cold else "warm"]
         # Every fourth run aims at the build's last fifth: the bundle, the check, the swap.
-        at = chance.uniform(0.8 if number % 4 == 3 else 0.02, 1.05) * length
-        whom = "child" if number % 3 == 2 else "main"
+        # Every fourth other one kills a worker of the parallel stages, in the build's first
+        # half, while there are workers to kill.
+        whom = "child" if number % 4 == 1 else "main"
+        if whom == "child":
+            at = chance.uniform(0.02, 0.5) * length
+        else:
+            at = chance.uniform(0.8 if number % 4 == 3 else 0.02, 1.05) * length
         process = project.start()
         started = time.monotonic()
         killed = "none"
