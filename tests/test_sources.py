@@ -473,3 +473,16 @@ def test_a_markdown_file_gives_its_front_matter_as_metadata_and_its_marks_as_str
 def test_a_format_that_cannot_be_read_is_skipped_with_a_clear_reason(ingest):
     outcome = read_document(ingest, "baisha.html", b"\x89PNG\r\n\x1a\n binary")
     assert isinstance(outcome, Skipped) and "PNG" in outcome.reason
+
+
+def test_a_mail_with_two_attached_documents_gives_two_articles_and_no_covering_note(ingest):
+    document = ingest.read("mail.txt", "\n".join([
+        "发件人：白沙镇党政办<bs@oa.example.cn>", "主　题：【报送】白沙镇统战工作总结及典型案例",
+        "—————— 正文 ——————", "综合科：", "现将我镇年度工作总结及典型案例报送，请审阅。", "白沙镇党政办　王平",
+        "========== 附件1正文预览 ==========", "白沙镇2024年统战工作总结.docx", TITLE, BODY, MORE,
+        "========== 附件2正文预览 ==========", "东村乡贤茶叙典型案例.docx", "小茶桌议出大民生", "——东村“乡贤茶叙”工作法",
+        "东村每月举办一次乡贤茶叙，三年来共议定事项五十余件，群众满意度明显提升。"]).encode("utf-8"))
+    articles = ArticleSplitter().split(document)
+    assert [a.title for a in articles] == [TITLE, "小茶桌议出大民生——东村“乡贤茶叙”工作法"]
+    assert [r.text for r in document.removed if r.rule == "附言"] == [
+        "综合科：", "现将我镇年度工作总结及典型案例报送，请审阅。", "白沙镇党政办 王平"]

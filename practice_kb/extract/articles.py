@@ -84,6 +84,11 @@ class ArticleSplitter:
         # is that marker's article: its title, byline and date are read under the marker.
         blocks = {index: draft for index, draft in blocks.items()
                   if not (index and self._start(lines[index - 1][1]) is not None)}
+        breaks = set(document.breaks)
+        for index, (line, text) in enumerate(lines):
+            if line in breaks and index not in blocks:
+                # an attached file's own title (its name stood above it): its article
+                blocks[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
         if not blocks and not any(self._start(text) for _, text in lines):
             blocks = self._compiled(document, lines) or self._titled(document, lines)
         skip: set[int] = set()
@@ -118,6 +123,12 @@ class ArticleSplitter:
             current.lines.append((line, text))
         self._close(drafts[-1] if drafts else None)
         kept = [d for d in drafts if d.lines or d.heading]
+        if breaks and len(kept) > 1 and not kept[0].heading and kept[0].start not in breaks \
+                and len(kept[0].lines) <= COVER_NOTE_LINES:
+            # The note a mail carries its attachments with ("综合科：" / "现将…报送，请审阅。" /
+            # who sent it): no article of its own.
+            document.removed.extend(RemovedText(document.source, line, text, COVER_NOTE) for line, text in kept[0].lines)
+            kept = kept[1:]
         if len(kept) > 2 and _is_cover(kept[0], kept[1:]):
             # A compilation's cover (its name, "材料汇编", who compiled it, when) before its
             # first marked article is no article: its lines go to the report as furniture.
@@ -416,6 +427,8 @@ def _is_block_title(text: str) -> bool:
 
 
 COVER = "封面"
+COVER_NOTE = "附言"
+COVER_NOTE_LINES = 4
 COVER_LINE_MAX = 30
 
 

@@ -76,12 +76,14 @@ class Ingest:
         titles: set[str] = set()
         seen_article = False
         kept: list[tuple[int, str]] = []
+        named_file = False          # the line before was a file's name: a title under it starts that file
 
         def drop(number: int, text: str, rule: str) -> None:
             doc.removed.append(RemovedText(doc.source, number, text, rule))
 
         for index, ((number, line), text, rule) in enumerate(zip(lines, texts, rules)):
             if rule:
+                named_file = rule in bp.document_start_classes or (named_file and not text.strip())
                 drop(number, line, rule)
                 said = bp.metadata(text)
                 for key, value in said.items():
@@ -90,6 +92,9 @@ class Ingest:
                     doc.placed.append((number, said))
                 continue
             line = text
+            if named_file and kept and self._can_be_title(line):
+                doc.breaks.append(number)
+            named_file = False
             run = bp.title_run(line)
             if run:
                 drop(number, run, "标题连写")

@@ -67,6 +67,7 @@ class Boilerplate:
         self.names_within = int(names.get("within", 2))
         self.names_not_from = set(names.get("not_from") or ())
         self.contents_classes = set(rules.get("contents_classes") or ())
+        self.document_start_classes = set(rules.get("document_start_classes") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))

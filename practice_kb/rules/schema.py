@@ -130,7 +130,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "classes": List(Fields({"name": Str, "?strong": Bool, "?max_length": Int,
                                 "patterns": List(Regex, 1)}), 1),
         "publishing_classes": List(Str), "list_classes": List(Str), "block_classes": List(Str),
-        "?contents_classes": List(Str),
+        "?contents_classes": List(Str), "?document_start_classes": List(Str),
         "list_entry_max_length": Int,
         "page_numbers": Fields({"name": Str, "patterns": List(Regex, 1)}),
         "repeated": Fields({"name": Str, "min_count": Int, "max_length": Int}),
@@ -139,7 +139,8 @@ SCHEMAS: dict[str, FileSchema] = {
         "metadata": Fields({"?date": List(Str), "?source": List(Str), "?author": List(Str), "?unit": List(Str)}),
         "inline": List(Fields({"name": Str, "pattern": Regex, "?markdown_only": Bool})),
         "markup": List(Regex),
-    }), names=("classes", "name"), named_by=("publishing_classes", "list_classes", "block_classes", "contents_classes")),
+    }), names=("classes", "name"), named_by=("publishing_classes", "list_classes", "block_classes", "contents_classes",
+                                                            "document_start_classes")),
     "cases.yml": FileSchema(Fields({
         "admin_suffixes": List(SUFFIX, 1), "stem_length": List(Int, 2),
         "organisation_suffixes": List(SUFFIX), "organisation_stem_length": List(Int, 2),

@@ -46,3 +46,6 @@ class Document:
     # The same, line by line: (line, what that furniture line said). A line inside an
     # article ("（选送单位：某某乡党委）" under a case's title) speaks of that article.
     placed: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    # Lines that start a document of their own: the title under an attached file's name
+    # ("附件1正文预览" / "某某工作总结.docx" / "某某工作总结").
+    breaks: list[int] = field(default_factory=list)
