@@ -281,3 +281,15 @@ def test_a_bulletins_contents_go_with_their_header_and_its_articles_keep_their_t
 def test_a_salutation_ending_in_a_colon_is_never_the_title(ingest):
     document = read(ingest, "综合科：", BODY, MORE)
     assert document.title == ""
+
+
+def test_a_posts_title_with_a_comma_and_an_exclamation_right_above_its_publishing_line_is_its_title(ingest):
+    document = read(ingest, "🌾一间工坊，一村共富！东村「同心共富工坊」的故事", "云溪统战 2025年8月12日 19:30 江西",
+                    BODY, MORE)
+    assert document.title == "🌾一间工坊，一村共富！东村「同心共富工坊」的故事"
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_marker_line_above_a_publishing_line_is_not_taken_for_the_title(ingest):
+    document = read(ingest, "案例一 名称：东村“渔家议事坊”激活乡村治理", "报送单位：云溪县委统战部", BODY, MORE)
+    assert document.title == ""

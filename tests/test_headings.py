@@ -91,3 +91,8 @@ def test_heading_whose_colon_opens_a_sentence_is_split_at_the_colon(parser):
     heading = parser.parse("（一）工作背景：柳湾社区位于城区东部，常住人口八千余人。")
     assert heading.title == "工作背景"
     assert heading.body == "柳湾社区位于城区东部，常住人口八千余人。"
+
+
+def test_an_emoji_bullet_before_a_short_line_is_a_subhead(parser):
+    heading = parser.parse("🔸 一位乡贤的「回家路」")
+    assert heading.style == "symbol" and heading.title == "一位乡贤的「回家路」"

@@ -171,6 +171,13 @@ class Boilerplate:
         candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])
                       and not lines[i].startswith(("——", "—", "--"))]
         if not candidates:
+            # A post's title may have commas and an exclamation in it ("一间工坊，一村共富！…"):
+            # the first line of the page, right above its publishing line, is it all the same.
+            first = next((i for i, rule in enumerate(rules) if rule is None and lines[i].strip()), None)
+            if first is not None and first + 1 < len(lines) and rules[first + 1] in self.publishing_classes \
+                    and len(lines[first]) <= 60 and not re.search(r"[。；;]", lines[first]) \
+                    and can_be_title(re.sub(r"[，,！!？?]", "", lines[first])):
+                return first
             return None
         published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
         near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
