@@ -516,3 +516,16 @@ def test_a_unit_a_furniture_line_names_under_a_cases_title_is_that_articles():
     articles = ArticleSplitter().split(document)
     assert [a.metadata.get("unit") for a in articles] == ["青石县云溪镇党委", "北湖区委统战部"]
     assert "（选送单位" not in " ".join(p.text for a in articles for p in a.paragraphs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年，麂川海洋职业技术学院统战部认真履职。", "麂川海洋职业技术学院"),    # jieba: 麂/川/海洋
+    ("獐川工贸职业学院探索统战工作新路子。", "獐川工贸职业学院"),
+    ("在麝川理工大学机械学院，党外教师占比高。", "麝川理工大学机械学院"),
+])
+def test_an_organisation_named_after_a_place_jieba_does_not_know_keeps_the_places_name(text, name):
+    assert [n.name for n in NameRecogniser().recognise(text, unproven=True)] == [name]
+
+
+def test_a_known_word_before_an_organisation_is_not_taken_into_its_name():
+    assert [n.name for n in NameRecogniser().recognise("组织乡贤参观北京大学化学学院。")] == ["北京大学化学学院"]

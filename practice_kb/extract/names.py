@@ -111,6 +111,7 @@ class NameRecogniser:
         frequency = rules.get("plain_stem_max_frequency")
         self.plain_max_frequency = int(frequency) if frequency is not None else None
         self.rare_max_frequency = int(rules.get("rare_max_frequency", 1))
+        self.opening_tags = set(rules.get("rare_opening_tags") or ())
         if self.plain_max_frequency is not None:
             jieba.initialize()
         self._token_cache: dict[str, Tokens] = {}
@@ -282,7 +283,7 @@ class NameRecogniser:
             elif self._uncommon(tokens, b, s):
                 plain.append(b)
         if proper:
-            b = proper[-1]
+            b = self._rare_opening(tokens, proper[-1])
             # "霜/城市第二人民医院": jieba read a city's 城 and 市 as the word 城市, leaving the
             # name's first character on its own before it. That character opens the name.
             if (text.startswith(self.glued_words, b) and b > 0 and tokens.is_start(b - 1)
@@ -295,9 +296,26 @@ class NameRecogniser:
         # The shortest stem, unless a longer one opens with a word jieba hardly knows: the
         # rare characters of a name ("蘅州/农林职业学院", "鹇/洲镇") are its start.
         opening = [c for c in plain if self._rare(tokens, c)]
-        b = opening[-1] if opening else plain[0]
+        b = opening[-1] if opening else self._rare_opening(tokens, plain[0])
         strong = bool(self.after_name.match(text, tail_end or e) or self.before_name.search(text, 0, b))
         return b, strong
+
+    def _rare_opening(self, tokens: Tokens, b: int) -> int:
+        """Where a name begins when the stem found starts with a word jieba knows and rare
+        characters stand right before it ("鲈川" + "海洋职业技术学院", "鹬川" + "理工大学…"):
+        a place's rare name opens an organisation named after it."""
+        text = tokens.text
+        # characters jieba left on their own, as it does a name it does not know ("鲈/川")
+        a = b
+        while a > 0 and b - a < 3 and tokens.is_start(a - 1) and tokens.end[a - 1] == a \
+                and _HAN.match(text[a - 1]) and tokens.tags[a - 1] in self.opening_tags:
+            a -= 1
+        if b - a < 2 and a == b and b >= 2 and tokens.is_start(b - 2) and tokens.end[b - 2] == b \
+                and _HAN.match(text[b - 2:b]) and tokens.tags[b - 2] in self.opening_tags and self._rare(tokens, b - 2):
+            a = b - 2                   # or a two-character word it hardly knows ("鹬川")
+        if b - a >= 2 and text[a:b] not in self.stop and not self._ends_with_suffix(text[a:b]):
+            return a
+        return b
 
     def _rare(self, tokens: Tokens, i: int) -> bool:
         """Whether the word starting at i is one jieba does not know or hardly knows: a word
