@@ -529,3 +529,15 @@ def test_an_organisation_named_after_a_place_jieba_does_not_know_keeps_the_place
 
 def test_a_known_word_before_an_organisation_is_not_taken_into_its_name():
     assert [n.name for n in NameRecogniser().recognise("组织乡贤参观北京大学化学学院。")] == ["北京大学化学学院"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("麈湾区网络人士统战工作调研报告", "麈湾区"),        # jieba: 麈/湾区
+    ("麇山县统战工作会议召开", "麇山县"),                # jieba: 麇/山县
+])
+def test_a_character_jieba_hardly_knows_before_a_word_that_ends_in_a_suffix_opens_the_name(text, name):
+    assert [n.name for n in NameRecogniser().recognise(text, unproven=True)] == [name]
+
+
+def test_a_copula_never_stands_inside_a_name():
+    assert NameRecogniser().recognise("郁青岚是市政协委员，长期关心家乡发展。", unproven=True) == []

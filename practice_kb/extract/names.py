@@ -112,6 +112,7 @@ class NameRecogniser:
         self.plain_max_frequency = int(frequency) if frequency is not None else None
         self.rare_max_frequency = int(rules.get("rare_max_frequency", 1))
         self.opening_tags = set(rules.get("rare_opening_tags") or ())
+        self.not_inside_words = set(rules.get("not_name_inside_words") or ())
         if self.plain_max_frequency is not None:
             jieba.initialize()
         self._token_cache: dict[str, Tokens] = {}
@@ -247,8 +248,12 @@ class NameRecogniser:
         # jieba glues a name's last character to a one-character suffix into a word it does
         # not know ("杏花/沟乡", "骆驼/泉乡"): that token is the name's end. A word it knows
         # ("回乡", "客厅", "和县") is a word.
+        # So does a character it does not know at all, before a word it does ("蜊/湾区",
+        # "蛉/山县"): the unknown character opens the name, the word ends it.
         glued = (suffix_token == s - 1 and tokens.end[s - 1] == e and e - s == 1
-                 and not jieba.dt.FREQ.get(text[s - 1:e]))
+                 and (not jieba.dt.FREQ.get(text[s - 1:e])
+                      or s >= 2 and tokens.is_start(s - 2) and tokens.end[s - 2] == s - 1
+                      and _HAN.match(text[s - 2]) and (jieba.dt.FREQ.get(text[s - 2]) or 0) < self.rare_max_frequency))
         proper: list[int] = []
         plain: list[int] = []
         # An organisation's suffix may end a word jieba made of it and the word before it
@@ -269,6 +274,7 @@ class NameRecogniser:
             unknown = self._rare(tokens, b)      # a word jieba does not know, or hardly
             if (tokens.tags[b] in self.not_start and not (unknown and self._uncommon(tokens, b, s))) or any(
                     tokens.tags[i] in self.not_inside and not self._rare(tokens, i)
+                    or tokens.end[i] == i + 1 and text[i] in self.not_inside_words
                     for i in range(b, s) if tokens.is_start(i)):
                 continue
             if proper_only:

@@ -149,7 +149,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "college": Fields({"suffix": Str, "kind": Str, "stem_length": List(Int, 2)}),
         "department": Fields({"suffixes": List(Str, 1), "kind": Str, "stem_length": List(Int, 2)}),
         "name_tags": List(Str), "name_tags_whole_only": List(Str), "not_name_start": List(Str),
-        "not_name_inside": List(Str), "?plain_stem_max_frequency": Int, "?rare_max_frequency": Int, "?rare_opening_tags": List(Str),
+        "not_name_inside": List(Str), "?plain_stem_max_frequency": Int, "?rare_max_frequency": Int, "?rare_opening_tags": List(Str), "?not_name_inside_words": List(Str),
         "after_name": Regex, "before_name": Regex, "unit_after": Regex, "unit_before": Regex,
         "stop_words": List(Str), "generic_endings": List(Str), "min_mentions": Int,
         "opening_paragraphs": Int, "unproven_min_texts": Int, "glued_place_words": List(Str), "heading_lead": Regex, "spread_sections": Int,
