@@ -64,7 +64,7 @@ def labelled_units(set_name: str) -> list[tuple[str, list[str], str]]:
                     if label == NONE and previous is not None and previous[0].paragraph is point.paragraph \
                             and previous[1] != NONE and not classifier.lead_in.search(point.text):
                         label = previous[1]
-                    units.append((path.name, features, label))
+                    units.append((f"{set_name}/{path.name}", features, label))
                     previous = (point, label)
     return units
 
@@ -76,11 +76,21 @@ def _label(text: str, golden: list[tuple[str, str]]) -> str:
     return NONE
 
 
+MIN_SETS = 2
+
+
 def fit(units, c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    # A feature seen in one gold set only is a piece of that set's invented places and
+    # people (每个集合的地名), not of how the genre writes: the model does not learn it.
+    seen: dict[str, set[str]] = {}
+    for name, features, _ in units:
+        for feature in features:
+            seen.setdefault(feature, set()).add(name.split("/", 1)[0])
+    general = {feature for feature, sets in seen.items() if len(sets) >= MIN_SETS}
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1 for f in features} for _, features, _ in units])
+    x = vectorizer.fit_transform([{f: 1 for f in features if f in general} for _, features, _ in units])
     y = [label for _, _, label in units]
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit(x, y)

@@ -280,8 +280,8 @@ class CaseFinder:
 
 def _heads_title(name: str, title: str) -> bool:
     """Whether the title writes the name where a name can begin: at its start, after a
-    mark, or after a place it belongs to ("某某区鲥口街道…") — not inside a longer word
-    ("响水坝镇" does not name a "水坝镇")."""
+    mark, or after a place it belongs to ("某某区麈口街道…") — not inside a longer word
+    ("响石滩镇" does not name a "石滩镇")."""
     for match in re.finditer(re.escape(name), title):
         before = title[:match.start()]
         if not before or not _HAN_CHAR.match(before[-1]) or before[-1] in _PLACE_END or before.endswith(("关于", "在")):

@@ -248,8 +248,8 @@ class NameRecogniser:
         # jieba glues a name's last character to a one-character suffix into a word it does
         # not know ("杏花/沟乡", "骆驼/泉乡"): that token is the name's end. A word it knows
         # ("回乡", "客厅", "和县") is a word.
-        # So does a character it does not know at all, before a word it does ("蜊/湾区",
-        # "蛉/山县"): the unknown character opens the name, the word ends it.
+        # So does a character it does not know at all, before a word it does ("麈/湾区",
+        # "麇/山县"): the unknown character opens the name, the word ends it.
         glued = (suffix_token == s - 1 and tokens.end[s - 1] == e and e - s == 1
                  and (not jieba.dt.FREQ.get(text[s - 1:e])
                       or s >= 2 and tokens.is_start(s - 2) and tokens.end[s - 2] == s - 1
@@ -308,17 +308,17 @@ class NameRecogniser:
 
     def _rare_opening(self, tokens: Tokens, b: int) -> int:
         """Where a name begins when the stem found starts with a word jieba knows and rare
-        characters stand right before it ("鲈川" + "海洋职业技术学院", "鹬川" + "理工大学…"):
+        characters stand right before it ("麂川" + "海洋职业技术学院", "麝川" + "理工大学…"):
         a place's rare name opens an organisation named after it."""
         text = tokens.text
-        # characters jieba left on their own, as it does a name it does not know ("鲈/川")
+        # characters jieba left on their own, as it does a name it does not know ("麂/川")
         a = b
         while a > 0 and b - a < 3 and tokens.is_start(a - 1) and tokens.end[a - 1] == a \
                 and _HAN.match(text[a - 1]) and tokens.tags[a - 1] in self.opening_tags:
             a -= 1
         if b - a < 2 and a == b and b >= 2 and tokens.is_start(b - 2) and tokens.end[b - 2] == b \
                 and _HAN.match(text[b - 2:b]) and tokens.tags[b - 2] in self.opening_tags and self._rare(tokens, b - 2):
-            a = b - 2                   # or a two-character word it hardly knows ("鹬川")
+            a = b - 2                   # or a two-character word it hardly knows ("麝川")
         if b - a >= 2 and text[a:b] not in self.stop and not self._ends_with_suffix(text[a:b]):
             return a
         return b
