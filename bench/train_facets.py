@@ -83,7 +83,7 @@ def fit(units, c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     # A feature seen in one gold set only is a piece of that set's invented places and
-    # people (每个集合的地名), not of how the genre writes: the model does not learn it.
+    # people, not of how the genre writes: the model does not learn it.
     seen: dict[str, set[str]] = {}
     for name, features, _ in units:
         for feature in features:
