@@ -245,6 +245,14 @@ def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one
     ("基层统战工作力量还存在不足。", False),
     ("部分村干部对统战工作认识存在一些问题，重视不够。", False),
     ("按照会议安排，县委统战部组织开展了专题培训，共培训两百人。", False),
+    # … and a speech's rallying lines and a report's closing
+    ("以上是本人的述职报告，不妥之处，请批评指正。", True),
+    ("在肯定成绩的同时，我们也要清醒看到存在的问题。", True),
+    ("对这些问题，必须高度重视，认真加以解决。", True),
+    ("同志们，做好新时代统战工作，使命光荣、责任重大。", True),
+    ("希望大家以这次会议为契机，进一步增强责任感和紧迫感。", True),
+    ("对这些问题，镇里建立了整改台账，逐项销号。", False),
+    ("同时也清醒地看到，部分村的联络员多为兼职，业务能力参差不齐，难以适应工作需要。", False),
 ])
 def test_what_announces_what_follows(text, announces):
     assert FacetClassifier(model=False).announces(text) is announces
