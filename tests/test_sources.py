@@ -486,3 +486,14 @@ def test_a_mail_with_two_attached_documents_gives_two_articles_and_no_covering_n
     assert [a.title for a in articles] == [TITLE, "小茶桌议出大民生——东村“乡贤茶叙”工作法"]
     assert [r.text for r in document.removed if r.rule == "附言"] == [
         "综合科：", "现将我镇年度工作总结及典型案例报送，请审阅。", "白沙镇党政办 王平"]
+
+
+def test_a_forum_threads_counts_take_no_text_and_its_title_loses_its_tags(ingest):
+    document = ingest.read("luntan.txt", "\n".join([
+        "同心论坛 › 基层工作交流 › 经验分享", "查看: 3562 | 回复: 12",
+        "[经验分享] 用好网络平台 做实社区统战——白沙社区的几点做法 [收藏本帖]",
+        "楼主 baisha2024 发表于 2024-8-3 21:16 | 只看该作者 | 倒序浏览", BODY, MORE,
+        "沙发 东村小王 发表于 2024-8-4 08:30", "好办法，收藏了，我们社区也准备试试。", "返回列表 发帖 回复"]).encode("utf-8"))
+    [article] = ArticleSplitter().split(document)
+    assert article.title == "用好网络平台 做实社区统战——白沙社区的几点做法"
+    assert [p.text for p in article.paragraphs] == [BODY, MORE]

@@ -37,6 +37,7 @@ _ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fff\w“《]+")
 # A reply header that says there are none ("评论区已关闭", "暂无评论") opens no block; a
 # reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
 _CLOSED = re.compile(r"已关闭|已关|关闭了|暂无|没有评论")
+_STATS = re.compile(r"^(查看|回复|浏览|阅读|点击)\s*[:：]?\s*\d+")      # a thread's counts: no reply
 _SPEAKER = re.compile(r"^\S{1,16}?(\s*回复\s*\S{1,16})?\s*[:：]")
 
 
@@ -197,7 +198,7 @@ class Boilerplate:
         for index, line in enumerate(lines):
             if rules[index] is not None:
                 taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") \
-                    and not _CLOSED.search(line) else None
+                    and not _CLOSED.search(line) and not _STATS.match(line) else None
             elif taking is not None and self.reads_as_prose(line) and not _SPEAKER.match(line):
                 taking = None       # the article's own text goes on under a stray header
             elif taking is not None:
