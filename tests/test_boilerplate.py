@@ -293,3 +293,17 @@ def test_a_posts_title_with_a_comma_and_an_exclamation_right_above_its_publishin
 def test_a_marker_line_above_a_publishing_line_is_not_taken_for_the_title(ingest):
     document = read(ingest, "案例一 名称：东村“渔家议事坊”激活乡村治理", "报送单位：云溪县委统战部", BODY, MORE)
     assert document.title == ""
+
+
+def test_a_posts_bracketed_title_is_its_title_and_the_account_above_its_publishing_line_is_furniture(ingest):
+    document = read(ingest, "青石统一战线", "25-3-21 16:40 来自 微博网页版",
+                    "【白沙镇：“企业吹哨 部门报到” 民营经济统战工作走深走实】" + BODY, MORE)
+    assert document.title == "白沙镇：“企业吹哨 部门报到” 民营经济统战工作走深走实"
+    assert texts(document) == [BODY, MORE]
+    assert (1, "站点名称", "青石统一战线") in removed(document)
+
+
+def test_a_short_bracketed_label_at_the_head_of_a_paragraph_is_no_title(ingest):
+    document = read(ingest, TITLE, "【主要做法】" + BODY, MORE)
+    assert document.title == TITLE_MENDED
+    assert texts(document)[0] == "【主要做法】" + BODY

@@ -74,6 +74,7 @@ class Ingest:
                     rules[index] = bp.names_name
             self._names_under_title(texts, rules, title_at)
         titles: set[str] = set()
+        title_number = 0
         seen_article = False
         kept: list[tuple[int, str]] = []
         named_file = False          # the line before was a file's name: a title under it starts that file
@@ -124,11 +125,22 @@ class Ingest:
                 drop(number, line, "重复标题")
                 continue
             elif index == title_at and not doc.title:
+                title_number = number
                 doc.title = without_site_suffix(line)
                 titles.add(bp.title_key(line))
                 titles.add(bp.title_key(doc.title))
                 continue
             kept.append((number, line))
+        post = _POST_TITLE.match(kept[0][1]) if kept else None
+        if post and (not doc.title or len(doc.title) <= POST_ACCOUNT_MAX) and not seen_article:
+            # A post's title is bracketed at the head of its text ("【某某镇：…】某某镇是…"); a
+            # short line above its publishing line is then the account's name.
+            if doc.title:
+                drop(title_number, doc.title, bp.names_name)
+            doc.title = post.group("title").strip()
+            number, text = kept[0]
+            rest = text[post.end():].strip()
+            kept[:1] = [(number, rest)] if rest else []
         if not doc.title and doc.metadata.get("title"):
             doc.title = without_site_suffix(doc.metadata["title"])
         doc.metadata.pop("title", None)
@@ -151,6 +163,12 @@ class Ingest:
     def _can_be_title(self, line: str) -> bool:
         """A line a page's title could be: short, no sentence, not a heading or a note."""
         return self.boilerplate.is_title_like(line) and not self.layout.starts_block(line)
+
+
+# "【title】text…": a title of ten characters or more, no sentence in it, bracketed at the
+# head of a post's first paragraph (a label, 【做法】, is shorter).
+_POST_TITLE = re.compile(r"^【(?P<title>[^】。！？；]{10,60})】")
+POST_ACCOUNT_MAX = 12
 
 
 def _subtitle_after(texts: list[str], rules: list[str | None], index: int) -> bool:
