@@ -307,3 +307,9 @@ def test_a_short_bracketed_label_at_the_head_of_a_paragraph_is_no_title(ingest):
     document = read(ingest, TITLE, "【主要做法】" + BODY, MORE)
     assert document.title == TITLE_MENDED
     assert texts(document)[0] == "【主要做法】" + BODY
+
+
+def test_a_bulletins_column_label_above_an_articles_title_is_furniture_but_a_marked_subhead_is_not(ingest):
+    document = read(ingest, TITLE, HEADING, BODY, "▌企业风采", "青石园区成立同心联盟", MORE, "▍联起来", BODY + MORE)
+    assert texts(document) == [HEADING, BODY, "青石园区成立同心联盟", MORE, "▍联起来", BODY + MORE]
+    assert (4, "栏目", "▌企业风采") in removed(document)

@@ -68,6 +68,9 @@ class Boilerplate:
         self.names_within = int(names.get("within", 2))
         self.names_not_from = set(names.get("not_from") or ())
         self.contents_classes = set(rules.get("contents_classes") or ())
+        columns = rules.get("columns") or {}
+        self.column_name = columns.get("name", "栏目")
+        self.column = re.compile(columns["pattern"]) if columns.get("pattern") else None
         self.document_start_classes = set(rules.get("document_start_classes") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
@@ -156,6 +159,7 @@ class Boilerplate:
         rules = [self.line_rule(line) for line in lines]
         self._replies(lines, rules)
         self._list_entries(lines, rules)
+        self._column_labels(lines, rules)
         self._running_heads(lines, rules)
         self._echoed_names(lines, rules)
         self._foreign_names(lines, rules)
@@ -227,6 +231,19 @@ class Boilerplate:
                 rules[index] = following
             elif rules[index] is None:
                 following = None
+
+    def _column_labels(self, lines: list[str], rules: list[str | None]) -> None:
+        """A bulletin's column label ("▌企业风采") above an article's title: the label names
+        the column, the title the article; the label goes. A mark before a subhead that a
+        paragraph follows ("▍联起来" / "…。") is the article's heading, and stays."""
+        if self.column is None:
+            return
+        text = [i for i, line in enumerate(lines) if rules[i] is None and line.strip()]
+        for position, index in enumerate(text[:-2]):
+            title, after = lines[text[position + 1]], lines[text[position + 2]]
+            if self.column.match(lines[index]) and self.is_title_like(title) and not self.column.match(title) \
+                    and not self._is_structure(title) and (self.reads_as_sentence(after) or after.endswith(("。", "！", "？"))):
+                rules[index] = self.column_name
 
     def _running_heads(self, lines: list[str], rules: list[str | None]) -> None:
         keys = [_DIGITS.sub("#", re.sub(r"\s+", "", line)) for line in lines]
