@@ -1,1 +1,0 @@
-__kb("near/al", "案例\tal\t3\t6\n案例背景\talbj\t3\t4");

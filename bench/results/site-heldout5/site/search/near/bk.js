@@ -1,1 +1,0 @@
-__kb("near/bk", "报刊\tbk\t1\t0\n本科\tbk\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/bn", "不能\tbn\t2\t2\n半年\tbn\t4\t8");

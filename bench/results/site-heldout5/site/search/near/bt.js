@@ -1,1 +1,0 @@
-__kb("near/bt", "不同\tbt\t2\t2\n补贴\tbt\t2\t2");

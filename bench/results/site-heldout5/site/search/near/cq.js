@@ -1,1 +1,0 @@
-__kb("near/cq", "采取\tcq\t2\t2\n长期\tcq\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/ct", "传统\tct\t3\t4\n畅通\tct\t2\t3");

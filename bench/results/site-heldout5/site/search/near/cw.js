@@ -1,1 +1,0 @@
-__kb("near/cw", "成为\tcw\t2\t2\n财务\tcw\t2\t1");

@@ -1,1 +1,0 @@
-__kb("near/dq", "地区\tdq\t2\t3\n定期\tdq\t2\t2");

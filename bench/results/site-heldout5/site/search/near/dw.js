@@ -1,1 +1,0 @@
-__kb("near/dw", "党外\tdw\t7\t46\n党外专家\tdwzj\t3\t6\n党外人士\tdwrs\t5\t19\n党外人士参与\tdwrscy\t3\t5\n党外人才\tdwrc\t1\t1\n党外代表\tdwdb\t3\t5\n党外干部\tdwgb\t2\t1\n党外干部培养\tdwgbpy\t1\t1\n党外干部少\tdwgbs\t1\t0\n党外干部青黄不接\tdwgbqhbj\t1\t0\n党外知识分子\tdwzsfz\t5\t13\n党外知识分子与民主党派\tdwzsfzymzdp\t1\t1\n党委\tdw\t5\t23\n党委书记\tdwsj\t2\t3\n到位\tdw\t2\t2\n单位\tdw\t4\t8\n地位\tdw\t1\t0\n队伍\tdw\t5\t17\n队伍建设\tdwjs\t3\t4");

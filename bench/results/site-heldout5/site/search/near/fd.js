@@ -1,1 +1,0 @@
-__kb("near/fd", "发动\tfd\t2\t2\n辅导\tfd\t2\t2");

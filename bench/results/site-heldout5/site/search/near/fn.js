@@ -1,1 +1,0 @@
-__kb("near/fn", "逢年过节\tfngj\t2\t2");

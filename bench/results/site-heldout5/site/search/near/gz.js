@@ -1,1 +1,0 @@
-__kb("near/gz", "公众号\tgzh\t1\t0\n各族\tgz\t3\t4\n各族群众\tgzqz\t2\t3\n工作\tgz\t8\t104\n工作创新与载体\tgzcxyzt\t1\t1\n工作室\tgzs\t2\t2\n工作方法\tgzff\t2\t2\n工作网络\tgzwl\t2\t2\n挂职\tgz\t1\t0\n改造\tgz\t3\t5\n规章\tgz\t1\t1\n高职\tgz\t3\t6");

@@ -1,1 +1,0 @@
-__kb("near/hg", "回归\thg\t3\t4\n回顾\thg\t2\t2");

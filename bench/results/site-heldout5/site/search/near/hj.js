@@ -1,1 +1,0 @@
-__kb("near/hj", "化解矛盾\thjmd\t1\t0\n环境\thj\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/jc", "决策\tjc\t2\t2\n坚持\tjc\t4\t14\n基层\tjc\t5\t22\n基层没人\tjcmr\t1\t0\n基层统战工作\tjctzgz\t4\t8\n基层阵地建设\tjczdjs\t1\t1\n基础\tjc\t3\t7\n基础工作\tjcgz\t1\t0\n基础建设\tjcjs\t1\t1\n建成\tjc\t2\t3\n检查\tjc\t3\t4\n进村\tjc\t1\t0\n阶层\tjc\t4\t10\n阶层人士\tjcrs\t4\t8");

@@ -1,1 +1,0 @@
-__kb("near/jr", "加入\tjr\t2\t2\n节日\tjr\t2\t3");

@@ -1,1 +1,0 @@
-__kb("near/js", "九三学社\tjsxs\t1\t0\n介绍\tjs\t2\t3\n决事\tjs\t2\t2\n及时\tjs\t3\t6\n就是\tjs\t3\t5\n建设\tjs\t5\t16\n技术\tjs\t5\t12\n技术学院\tjsxy\t3\t5\n技术难题\tjsnt\t2\t2\n教师\tjs\t4\t10\n经商\tjs\t2\t3\n进社区\tjsq\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/jz", "兼职\tjz\t4\t8\n捐资\tjz\t2\t2\n教职\tjz\t3\t5\n教职人员\tjzry\t2\t2\n教职工\tjzg\t3\t3\n机制\tjz\t4\t11\n机制不健全\tjzbjq\t1\t0\n精准\tjz\t2\t3\n精准扶贫\tjzfp\t1\t0\n聚智\tjz\t1\t0\n讲座\tjz\t1\t0\n进展\tjz\t2\t2\n集中\tjz\t3\t6");

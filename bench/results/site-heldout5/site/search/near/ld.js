@@ -1,1 +1,0 @@
-__kb("near/ld", "劳动\tld\t2\t3\n流动\tld\t4\t8\n流动人口\tldrk\t3\t6\n流动人口服务\tldrkfw\t3\t5\n落到\tld\t2\t2\n领导\tld\t5\t19\n领导不重视\tldbzs\t1\t0\n领导小组\tldxz\t1\t1\n领导班子\tldbz\t2\t3\n领导职务\tldzw\t1\t0\n领导重视与认识\tldzsyrs\t1\t1");

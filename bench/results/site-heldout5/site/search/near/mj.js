@@ -1,1 +1,0 @@
-__kb("near/mj", "每季\tmj\t3\t6\n每季度\tmjd\t3\t6\n民建\tmj\t1\t0\n民进\tmj\t1\t0");

@@ -1,1 +1,0 @@
-__kb("near/mx", "明显\tmx\t3\t6\n迷信\tmx\t1\t0");

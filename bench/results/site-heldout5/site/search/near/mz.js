@@ -1,1 +1,0 @@
-__kb("near/mz", "每周\tmz\t3\t4\n民主\tmz\t4\t9\n民主党\tmzd\t3\t5\n民主党派\tmzdp\t3\t5\n民主党派工作\tmzdpgz\t1\t0\n民主党派成员\tmzdpcy\t3\t5\n民主协商\tmzxs\t2\t3\n民主监督\tmzjd\t1\t0\n民族\tmz\t6\t36\n民族团结\tmztj\t4\t9\n民族团结进步\tmztjjb\t4\t8\n民族宗教\tmzzj\t4\t9");

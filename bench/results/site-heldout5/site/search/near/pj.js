@@ -1,1 +1,0 @@
-__kb("near/pj", "平均\tpj\t2\t2\n配角\tpj\t1\t0");

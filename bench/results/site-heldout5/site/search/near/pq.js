@@ -1,1 +1,0 @@
-__kb("near/pq", "聘请\tpq\t2\t2\n配齐\tpq\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/rd", "人大代表\trddb\t1\t1");

@@ -1,1 +1,0 @@
-__kb("near/rr", "融入\trr\t3\t4\n软任务\trrw\t1\t1");

@@ -1,1 +1,0 @@
-__kb("near/rw", "任务\trw\t4\t13\n认为\trw\t2\t3");

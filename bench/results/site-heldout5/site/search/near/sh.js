@@ -1,1 +1,0 @@
-__kb("near/sh", "商会\tsh\t5\t13\n商会建设\tshjs\t1\t1\n商会调解\tshdj\t3\t6\n收获\tsh\t2\t2\n时候\tsh\t2\t2\n深化\tsh\t3\t5\n生活\tsh\t2\t2\n社会\tsh\t4\t12\n社会主义学院\tshzyxy\t1\t0\n社会和谐\tshhx\t1\t0\n社会服务\tshfw\t3\t4\n社会阶层\tshjc\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/sj", "三级\tsj\t4\t7\n上级\tsj\t3\t5\n书记\tsj\t4\t7\n升级\tsj\t2\t2\n实践\tsj\t3\t5\n实践锻炼\tsjdl\t1\t0\n实际\tsj\t2\t3\n实际困难\tsjkn\t2\t2\n收集\tsj\t3\t4\n数据\tsj\t2\t3\n数据库\tsjk\t1\t1\n时节\tsj\t2\t2\n时间\tsj\t4\t7\n涉及\tsj\t3\t4\n生机\tsj\t1\t0\n身兼\tsj\t2\t2\n身兼数职\tsjsz\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/sx", "事项\tsx\t3\t5\n实效\tsx\t2\t2\n实现\tsx\t3\t4\n实行\tsx\t4\t7\n思想\tsx\t5\t20\n思想不重视\tsxbzs\t1\t0\n思想建设\tsxjs\t1\t0\n思想引导\tsxyd\t1\t1\n思想引领\tsxyl\t4\t9\n思想政治\tsxzz\t3\t3\n思想认识\tsxrs\t2\t2\n沙乡\tsx\t3\t4\n首先\tsx\t3\t4");

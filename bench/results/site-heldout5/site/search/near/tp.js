@@ -1,1 +1,0 @@
-__kb("near/tp", "脱贫攻坚\ttpgj\t1\t0");

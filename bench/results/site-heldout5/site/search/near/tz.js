@@ -1,1 +1,0 @@
-__kb("near/tz", "体制\ttz\t1\t1\n台账\ttz\t3\t5\n同志\ttz\t4\t8\n投资\ttz\t4\t7\n统战\ttz\t8\t84\n统战委员\ttzwy\t3\t7\n统战工作\ttzgz\t7\t53\n统战工作力量\ttzgzll\t3\t4\n统战工作纳入\ttzgznr\t3\t4\n统战干部\ttzgb\t4\t9\n统战意识\ttzys\t1\t0\n统战成员\ttzcy\t3\t4\n统战文化\ttzwh\t2\t1\n统战文化建设\ttzwhjs\t1\t0\n统战理论\ttzll\t3\t7\n统战能干什么\ttzngsm\t1\t0\n统战部\ttzb\t4\t12\n统战部门\ttzbm\t2\t2\n调整\ttz\t2\t2\n鹈泽\ttz\t3\t4");

@@ -1,1 +1,0 @@
-__kb("near/wl", "网络\twl\t4\t8\n网络不健全\twlbjq\t1\t0");

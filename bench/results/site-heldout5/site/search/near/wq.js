@@ -1,1 +1,0 @@
-__kb("near/wq", "外侨\twq\t2\t3\n湾区\twq\t3\t5");

@@ -1,1 +1,0 @@
-__kb("near/xb", "相比\txb\t2\t3\n选拔\txb\t1\t1");

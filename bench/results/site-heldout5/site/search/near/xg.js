@@ -1,1 +1,0 @@
-__kb("near/xg", "下功夫\txgf\t3\t3\n寻根\txg\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/xm", "下面\txm\t3\t4\n项目\txm\t5\t13");

@@ -1,1 +1,0 @@
-__kb("near/xn", "吸纳\txn\t2\t2\n新农村\txnc\t1\t0");

@@ -1,1 +1,0 @@
-__kb("near/xt", "协调\txt\t3\t5\n系统\txt\t3\t4");

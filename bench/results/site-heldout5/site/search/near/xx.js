@@ -1,1 +1,0 @@
-__kb("near/xx", "乡贤\txx\t6\t24\n乡贤参与\txxcy\t3\t6\n乡贤回归\txxhg\t3\t4\n信息\txx\t5\t16\n信息化\txxh\t3\t4\n信息员\txxy\t2\t3\n学习\txx\t6\t22\n学习培训\txxpx\t2\t2\n学校\txx\t2\t3\n新兴\txx\t3\t3\n新兴产业\txxcy\t2\t2\n新兴领域\txxly\t1\t0\n现象\txx\t2\t2\n谢谢\txx\t2\t3");

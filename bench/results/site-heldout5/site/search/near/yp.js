@@ -1,1 +1,0 @@
-__kb("near/yp", "一票否决\typfj\t1\t1");

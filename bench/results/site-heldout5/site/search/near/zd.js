@@ -1,1 +1,0 @@
-__kb("near/zd", "主动\tzd\t2\t3\n做到\tzd\t4\t11\n制定\tzd\t3\t4\n制度\tzd\t4\t9\n制度机制\tzdjz\t1\t1\n找到\tzd\t2\t2\n指导\tzd\t4\t8\n重大\tzd\t3\t5\n重点\tzd\t4\t9\n针对\tzd\t3\t4\n镇党委\tzdw\t3\t6\n阵地\tzd\t2\t3\n阵地建设\tzdjs\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/zj", "专家\tzj\t4\t9\n之间\tzj\t2\t2\n增加\tzj\t2\t2\n宗教\tzj\t7\t35\n宗教事务\tzjsw\t3\t7\n宗教工作\tzjgz\t5\t13\n宗教活动场所\tzjhdcs\t5\t16\n宗教热\tzjr\t1\t0\n宗教界\tzjj\t2\t2\n宗教管理难\tzjgln\t1\t0\n尊敬\tzj\t2\t2\n总结\tzj\t3\t6\n组建\tzj\t3\t6\n职教\tzj\t2\t2\n自己\tzj\t3\t4\n资金\tzj\t3\t4\n走进\tzj\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/zx", "专项\tzx\t2\t2\n中小\tzx\t2\t2\n中心\tzx\t4\t10\n中心工作\tzxgz\t2\t3\n助学\tzx\t2\t2\n只姓副\tzxf\t1\t0\n咨询\tzx\t3\t5\n战线\tzx\t3\t5\n振兴\tzx\t4\t9\n撰写\tzx\t2\t2\n政协\tzx\t2\t2\n政协委员\tzxwy\t2\t2\n知晓\tzx\t1\t1\n知晓率\tzxl\t1\t1\n纵向到底\tzxdd\t1\t1\n转型\tzx\t2\t2\n这些\tzx\t3\t6");

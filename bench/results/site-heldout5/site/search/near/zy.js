@@ -1,1 +1,0 @@
-__kb("near/zy", "专业\tzy\t3\t5\n主要\tzy\t5\t23\n主要做法\tzyzf\t3\t6\n主要领导\tzyld\t1\t1\n之一\tzy\t2\t2\n作用\tzy\t4\t12\n作用发挥\tzyfh\t4\t9\n只有\tzy\t3\t5\n在于\tzy\t2\t2\n志愿\tzy\t2\t2\n职业\tzy\t4\t7\n职业技术\tzyjs\t3\t5\n职业院校\tzyyx\t2\t2\n资源\tzy\t2\t2\n这一\tzy\t2\t3\n重要\tzy\t3\t7\n重要性\tzyx\t2\t2");

@@ -1,1 +1,0 @@
-__kb("near/zz", "专职\tzz\t3\t6\n专职干部\tzzgb\t2\t2\n制造\tzz\t2\t2\n增长\tzz\t2\t2\n执政\tzz\t2\t1\n找准\tzz\t2\t2\n指正\tzz\t2\t2\n政治\tzz\t4\t12\n政治协商\tzzxs\t1\t1\n政治引导\tzzyd\t1\t1\n政治引领\tzzyl\t3\t4\n政治素质\tzzsz\t1\t0\n正在\tzz\t2\t2\n真正\tzz\t3\t5\n竹制\tzz\t2\t2\n竹制品\tzzp\t2\t2\n组织\tzz\t6\t36\n组长\tzz\t2\t2");
