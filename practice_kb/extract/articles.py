@@ -436,16 +436,14 @@ def _place_metadata(document: Document, articles: list[Article], starts: list[in
     """Who a furniture line inside an article says wrote or sent it ("（选送单位：…）" under a
     case's title) is that article's author or unit. A page's header above the first
     article speaks of the page, and stays the document's."""
+    last_line = max((p.line for p in articles[-1].paragraphs), default=0) if articles else 0
     for line, said in document.placed:
-        inside = [index for index, start in enumerate(starts) if start and start <= line]
-        if not inside:
-            continue
-        following = inside[-1] + 1
-        if following == len(articles) and line > max((p.line for p in articles[-1].paragraphs), default=0):
-            continue                    # below the last article's text: the page's footer
+        owner = max((index for index, start in enumerate(starts) if start and start <= line), default=None)
+        if owner is None or owner == len(articles) - 1 and line > last_line:
+            continue                    # above the first article, or below the last one's text: the page's
         for key in ("author", "unit"):
             if key in said:
-                articles[inside[-1]].metadata.setdefault(key, said[key])
+                articles[owner].metadata.setdefault(key, said[key])
 
 
 def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:

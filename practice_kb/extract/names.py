@@ -253,7 +253,7 @@ class NameRecogniser:
         glued = (suffix_token == s - 1 and tokens.end[s - 1] == e and e - s == 1
                  and (not jieba.dt.FREQ.get(text[s - 1:e])
                       or s >= 2 and tokens.is_start(s - 2) and tokens.end[s - 2] == s - 1
-                      and _HAN.match(text[s - 2]) and (jieba.dt.FREQ.get(text[s - 2]) or 0) < self.rare_max_frequency))
+                      and _HAN.match(text[s - 2]) and self._rare(tokens, s - 2)))
         proper: list[int] = []
         plain: list[int] = []
         # An organisation's suffix may end a word jieba made of it and the word before it
@@ -316,7 +316,7 @@ class NameRecogniser:
         while a > 0 and b - a < 3 and tokens.is_start(a - 1) and tokens.end[a - 1] == a \
                 and _HAN.match(text[a - 1]) and tokens.tags[a - 1] in self.opening_tags:
             a -= 1
-        if b - a < 2 and a == b and b >= 2 and tokens.is_start(b - 2) and tokens.end[b - 2] == b \
+        if a == b and b >= 2 and tokens.is_start(b - 2) and tokens.end[b - 2] == b \
                 and _HAN.match(text[b - 2:b]) and tokens.tags[b - 2] in self.opening_tags and self._rare(tokens, b - 2):
             a = b - 2                   # or a two-character word it hardly knows ("麝川")
         if b - a >= 2 and text[a:b] not in self.stop and not self._ends_with_suffix(text[a:b]):

@@ -12,7 +12,7 @@ from .boilerplate import Boilerplate, without_site_suffix
 from .chinese import Simplifier
 from .decode import UnreadableSource
 from .formats import SUFFIXES as SOURCE_SUFFIXES, read_text
-from .layout import Layout
+from .layout import Layout, is_subtitle_line
 from .punctuation import Punctuation
 
 # The largest source file read, in bytes. A collection of work summaries is tens or
@@ -114,7 +114,7 @@ class Ingest:
                 titles.add(bp.title_key(doc.title))
                 continue
             if doc.title and not kept and not seen_article and bp.title_key(line) not in titles and (
-                    line.startswith(("——", "—", "--")) or (
+                    is_subtitle_line(line) or (
                         self.layout.continues_title(doc.title, line, _subtitle_after(texts, rules, index))
                         and not bp.collection_title.match(doc.title))):
                 doc.title += line                     # the title's second line ("——以…为例", "…的调研报告")
@@ -157,7 +157,7 @@ class Ingest:
         for index in range(title_at + 1, published):
             line = texts[index]
             if rules[index] is None and len(line) <= bp.names_max_length and self._can_be_title(line) \
-                    and not line.startswith(("——", "—", "--")) and not self.layout.continues_title(texts[title_at], line):
+                    and not is_subtitle_line(line) and not self.layout.continues_title(texts[title_at], line):
                 rules[index] = bp.names_name
 
     def _can_be_title(self, line: str) -> bool:
@@ -174,7 +174,7 @@ POST_ACCOUNT_MAX = 12
 def _subtitle_after(texts: list[str], rules: list[str | None], index: int) -> bool:
     """Whether the next line of text after `index` is a title's "——subtitle"."""
     following = next((t for t, r in zip(texts[index + 1:], rules[index + 1:]) if r is None and t.strip()), "")
-    return following.startswith(("——", "—", "--"))
+    return is_subtitle_line(following)
 
 
 def ingest(directory: Path) -> tuple[list[Document], list[Skipped]]:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..rules import load_rules
+from .layout import is_subtitle_line
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,7 @@ _PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{
 
 _ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fff\w“《]+")
 
-# A reply header that says there are none ("评论区已关闭", "暂无评论") opens no block; a
-# reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
-_CLOSED = re.compile(r"已关闭|已关|关闭了|暂无|没有评论")
-_STATS = re.compile(r"^(查看|回复|浏览|阅读|点击)\s*[:：]?\s*\d+")      # a thread's counts: no reply
+# A reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
 _SPEAKER = re.compile(r"^\S{1,16}?(\s*回复\s*\S{1,16})?\s*[:：]")
 
 
@@ -54,6 +52,7 @@ class Boilerplate:
         ]
         self.list_classes = set(rules.get("list_classes") or ())
         self.block_classes = set(rules.get("block_classes") or ())
+        self.block_not_opened = re.compile(rules.get("block_not_opened") or "$^")
         self.list_entry_max = int(rules.get("list_entry_max_length", 60))
         numbers = rules.get("page_numbers") or {}
         self.page_number_name = numbers.get("name", "页码")
@@ -174,7 +173,7 @@ class Boilerplate:
                      if rule is None and (self.reads_as_sentence(line) or not can_be_title(line))), len(lines))
         # (a "——subtitle" line belongs to the title above it; it is never the title)
         candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])
-                      and not lines[i].startswith(("——", "—", "--"))]
+                      and not is_subtitle_line(lines[i])]
         if not candidates:
             # A post's title may have commas and an exclamation in it ("一间工坊，一村共富！…"):
             # the first line of the page, right above its publishing line, is it all the same.
@@ -202,7 +201,7 @@ class Boilerplate:
         for index, line in enumerate(lines):
             if rules[index] is not None:
                 taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") \
-                    and not _CLOSED.search(line) and not _STATS.match(line) else None
+                    and not self.block_not_opened.search(line) else None
             elif taking is not None and self.reads_as_prose(line) and not _SPEAKER.match(line):
                 taking = None       # the article's own text goes on under a stray header
             elif taking is not None:

@@ -86,6 +86,11 @@ class Layout:
         return [(number, "".join(parts)) for number, parts in out], joins
 
 
+def is_subtitle_line(line: str) -> bool:
+    """A title's second line, opening with a dash ("——以某某镇为例")."""
+    return line.startswith(("——", "—", "--"))
+
+
 _ABSTRACT = re.compile(r"^[\[［【]?\s*(摘\s*要|内容提要|内容摘要|Abstract)")
 _RUN_IN = re.compile(r"([。！？])")
 

@@ -130,7 +130,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "classes": List(Fields({"name": Str, "?strong": Bool, "?max_length": Int,
                                 "patterns": List(Regex, 1)}), 1),
         "publishing_classes": List(Str), "list_classes": List(Str), "block_classes": List(Str),
-        "?contents_classes": List(Str), "?document_start_classes": List(Str),
+        "?contents_classes": List(Str), "?document_start_classes": List(Str), "?block_not_opened": Regex,
         "?columns": Fields({"name": Str, "pattern": Regex}),
         "list_entry_max_length": Int,
         "page_numbers": Fields({"name": Str, "patterns": List(Regex, 1)}),
