@@ -10,6 +10,8 @@ the gold annotations:
   them more often than the source's other lines do);
 - facts kept: gold sentences found whole in one paragraph of the file's articles;
 - page-break joins: sentences split by a page break (furniture between) found whole;
+  in a Traditional file (s2twp of the writer's draft) a fact or join is also found in the
+  file's own wording, the draft string taken through s2twp and back (listed apart);
 - article titles: each gold article's title (or an accepted alternative) on the article
   that holds its facts;
 - article text removed: removed lines (build report) holding a gold fact or point;
@@ -22,6 +24,7 @@ the gold annotations:
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import json
 import re
@@ -50,6 +53,7 @@ def evaluate(set_name: str) -> dict:
     furniture, facts, joins, titles, removed_text = Counts(), Counts(), Counts(), Counts(), Counts()
     files_read = Counts()
     per_file = []
+    round_trips: list[str] = []
     for gold in gold_files:
         name = source_name(gold.name)
         files_read.add(name in documents, f"{name}: {skipped.get(name, '未读取')}")
@@ -75,15 +79,25 @@ def evaluate(set_name: str) -> dict:
             furniture.add(not survived, f"{name}: {line}")
             if survived:
                 kept_furniture.append(line)
-        for fact in [f for a in gold.articles for f in a.facts]:
-            facts.add(any(norm(fact) in p for p in paragraphs), f"{name}: {fact}")
-        for join in gold.joins:
-            joins.add(any(norm(join) in p for p in paragraphs), f"{name}: {join}")
+        document = documents.get(name)
+        for kind, counts, wanted in (("facts kept", facts, [f for a in gold.articles for f in a.facts]),
+                                     ("page-break joins", joins, gold.joins)):
+            for item in wanted:
+                found = any(norm(item) in p for p in paragraphs)
+                if not found and document is not None and document.traditional:
+                    # The file is OpenCC s2twp of the writer's Simplified draft, and the gold
+                    # string is the draft's. s2twp writes some words the Taiwan way (视频 →
+                    # 影片, 线上 → 線上 → 在线), which no conversion back can undo: the file
+                    # holds the fact in those words, so the fact is kept if the file's own
+                    # wording of it is. Counted apart in the report.
+                    found = any(round_trip(item) in p for p in paragraphs)
+                    if found:
+                        round_trips.append(f"{kind}: {name}: {item}")
+                counts.add(found, f"{name}: {item}")
         matched = match_articles(gold, articles)
         for wanted, article in zip(gold.articles, matched):
             got = article.title if article is not None else "（无对应文章）"
             titles.add(article is not None and title_ok(wanted, got), f"{name}: “{got}” ≠ “{wanted.title}”")
-        document = documents.get(name)
         gold_text = [norm(f) for a in gold.articles for f in a.facts] + \
                     [norm(t) for a in gold.articles for _, t in a.points]
         for item in (document.removed if document else []):
@@ -106,7 +120,22 @@ def evaluate(set_name: str) -> dict:
             "article text removed (lines)": {"count": len(removed_text.misses), "misses": removed_text.misses},
         },
         "per_file": per_file,
+        "round_trips": round_trips,
     }
+
+
+@functools.lru_cache(maxsize=None)
+def _converters():
+    import opencc
+    from practice_kb.ingest.chinese import Simplifier
+    return opencc.OpenCC("s2twp"), Simplifier()
+
+
+def round_trip(text: str) -> str:
+    """A Simplified gold string as a Traditional file written with s2twp reads after the
+    pipeline has simplified it again (normalised)."""
+    to_traditional, simplifier = _converters()
+    return norm(simplifier.convert(to_traditional.convert(text), force=True)[0])
 
 
 def _raw_lines(path: Path, traditional: bool) -> list[str]:
@@ -148,6 +177,12 @@ def report(results: list[dict], commit: str) -> str:
         lines.append(f"| {measure} | {shown} | " + " | ".join(cells) + " |")
     lines += ["", "Articles found by the build vs the gold: "
               + ", ".join(f"{r['set']} {r['articles']}/{r['gold_articles']}" for r in results), ""]
+    trips = [(r["set"], t) for r in results for t in r.get("round_trips", [])]
+    if trips:
+        lines += ["Matched in the Traditional file's own wording (the gold string is the writer's Simplified "
+                  "draft; OpenCC s2twp rewrote some of its words the Taiwan way, which no conversion back "
+                  "can undo, so the file holds the fact in other words):", ""]
+        lines += [f"- {s}: {t}" for s, t in trips] + [""]
     for r in results:
         misses = [(m, x) for m, v in r["measures"].items() for x in v.get("misses", [])]
         if misses:
