@@ -252,6 +252,14 @@ def test_a_short_announcement_is_no_point_even_where_the_model_would_make_it_one
     ("同志们，做好新时代统战工作，使命光荣、责任重大。", True),
     ("希望大家以这次会议为契机，进一步增强责任感和紧迫感。", True),
     ("对这些问题，镇里建立了整改台账，逐项销号。", False),
+    # … a report's closing with 述职, difficulties met, and what a plan will cover
+    ("以上述职，请各位领导和老师们评议，不妥之处，敬请批评指正。", True),
+    ("当然，站点建设也遇到一些困难。", True),
+    ("当然，工作中也暴露出一些短板。", True),
+    ("主任也坦言，议事会运行中还有一些“成长的烦恼”。", True),
+    ("今后，我将从三个方面加以改进。", True),
+    ("要从三个方面加强队伍建设，一是选好人，二是用好人。", False),
+    ("有的干部遇到一些困难就退缩，不敢担当。", False),
     ("同时也清醒地看到，部分村的联络员多为兼职，业务能力参差不齐，难以适应工作需要。", False),
 ])
 def test_what_announces_what_follows(text, announces):
@@ -275,3 +283,26 @@ def test_items_are_what_their_lead_says_they_are_unless_they_say_otherwise():
     facets = facets_by_text(parsed)
     assert facets["思想认识有偏"] == "原因" and facets["工作方式比较"] == "原因"
     assert facets["充实统战工作"] == "对策" and facets["健全联系党外"] == "对策"
+
+
+@pytest.mark.parametrize("text, mood", [
+    ("镇里建立了乡贤联络制度，全年走访乡贤42人次。", "mood=done"),
+    ("要建立乡贤联络制度，定期走访。", "mood=plan"),
+    ("下一步将在已建成的3个站点基础上再建5个。", "mood=both"),
+    ("乡贤联络制度。", "mood=none"),
+])
+def test_the_model_reads_whether_a_point_reports_or_proposes(text, mood):
+    from practice_kb.extract.facet_model import unit_features
+    from types import SimpleNamespace
+    point = SimpleNamespace(text=text, unit="sentence", label="", topic="", headings=[])
+    features = unit_features(point, "经验", "经验", "经验", "某镇工作总结", True, False)
+    assert mood in features and sum(f.startswith("mood=") for f in features) == 1
+
+
+@pytest.mark.parametrize("text, own", [("今后我将把学到的理论运用到工作中。", True), ("本人牵头落实安全巡查制度。", True),
+                                       ("我县建立了联系制度。", False), ("我们将继续做好联络工作。", False)])
+def test_the_model_reads_a_writers_own_resolution(text, own):
+    from practice_kb.extract.facet_model import unit_features
+    from types import SimpleNamespace
+    point = SimpleNamespace(text=text, unit="sentence", label="", topic="", headings=[])
+    assert ("self" in unit_features(point, "心得", "心得", "心得", "学习心得", True, False)) is own

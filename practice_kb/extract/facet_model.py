@@ -21,6 +21,12 @@ MODEL_OVERRIDE = "PRACTICE_KB_FACET_MODEL"
 NONE = "无"        # what the model says of a sentence that is no point (a lead-in, a signature)
 
 _DIGIT = re.compile(r"\d")
+# A point's mood: what was done (a practice, 经验) or what is to be done (a countermeasure,
+# 对策). The words say it apart from the section: "建立了…制度，全年开展12次" reports,
+# "要建立…制度" proposes, wherever each stands.
+_DONE = re.compile(r"了|已经|已|先后|累计|共计|全年|截至|目前已|\d+(\.\d+)?\s*(次|场|期|人|名|家|个|件|户|项|万|余|%|％)")
+_PLAN = re.compile(r"要|应|须|需|将|建议|进一步|力争|争取|着力|努力|切实|加快|推动|探索")
+_SELF = re.compile(r"^[^，,。]{0,6}(我|本人)(?!们|国|县|市|区|镇|乡|校|院|省|部|局|村)")
 _TITLE_GENRES = (("心得", "心得|体会|感悟|收获"), ("调研", "调研|调查|报告|思考|浅析|浅谈|探析|研究"),
                  ("总结", "总结|汇报|述职"), ("经验", "做法|经验|典型|案例|纪实|探索|模式"),
                  ("讲话", "讲话|发言"), ("新闻", "召开|举行|举办|开展|组织"))
@@ -35,6 +41,10 @@ def unit_features(point, section: str, rule: str, default: str, title: str, firs
     features = [f"sec={section}", f"rule={rule or NONE}", f"art={default}", f"unit={point.unit}",
                 f"sec*rule={section}*{rule or NONE}", f"first={first}", f"lead={lead}",
                 f"len={min(len(text) // 20, 6)}", f"num={bool(_DIGIT.search(text))}", f"end={text[-1:]}"]
+    done, plan = bool(_DONE.search(text)), bool(_PLAN.search(text[:40]))
+    features.append(f"mood={'both' if done and plan else 'done' if done else 'plan' if plan else 'none'}")
+    if _SELF.search(text):
+        features.append("self")
     if point.label:
         features.append(f"label={_DIGIT.sub('N', point.label)[:2]}")
     for genre, pattern in _TITLE_GENRES:
