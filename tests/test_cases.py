@@ -541,3 +541,17 @@ def test_a_character_jieba_hardly_knows_before_a_word_that_ends_in_a_suffix_open
 
 def test_a_copula_never_stands_inside_a_name():
     assert NameRecogniser().recognise("郁青岚是市政协委员，长期关心家乡发展。", unproven=True) == []
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("麈洼水产集团是一家以养殖为主的民营企业。", "麈洼水产集团", "集团"),
+    ("麑岙电子有限公司成立于2010年。", "麑岙电子有限公司", "企业"),
+    ("麂屿能源集团党委把统战工作纳入党建考核。", "麂屿能源集团", "集团"),
+])
+def test_an_organisation_named_after_a_place_jieba_does_not_know_and_its_trade_is_a_name(text, name, kind):
+    assert [(n.name, n.kind) for n in NameRecogniser().recognise(text)] == [(name, kind)]
+
+
+@pytest.mark.parametrize("text", ["该民营企业集团成立较早。", "全县规模以上工业企业集团有12家。", "这家有限公司规模不大。"])
+def test_a_trade_and_a_kind_of_company_name_no_organisation(text):
+    assert NameRecogniser().recognise(text, unproven=True) == []

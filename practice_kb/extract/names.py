@@ -272,7 +272,8 @@ class NameRecogniser:
             # jieba tags a word it does not know as anything ("凫洲/v"): such a stem is let
             # through, a word of its dictionary ("建立县委") never.
             unknown = self._rare(tokens, b)      # a word jieba does not know, or hardly
-            if (tokens.tags[b] in self.not_start and not (unknown and self._uncommon(tokens, b, s))) or any(
+            trade = not within and unknown and self._place_opening(tokens, b, s)
+            if (tokens.tags[b] in self.not_start and not (unknown and (self._uncommon(tokens, b, s) or trade))) or any(
                     tokens.tags[i] in self.not_inside and not self._rare(tokens, i)
                     or tokens.end[i] == i + 1 and text[i] in self.not_inside_words
                     for i in range(b, s) if tokens.is_start(i)):
@@ -287,6 +288,11 @@ class NameRecogniser:
             if tag in self.name_tags and (tag not in self.whole_only or tokens.end[b] >= e):
                 proper.append(b)
             elif self._uncommon(tokens, b, s):
+                plain.append(b)
+            elif trade:
+                # An organisation named after a place jieba does not know, and its trade
+                # ("鲳海/水产/集团", "螓峰/电子/有限公司"): the trade words are common, the
+                # rare word that opens the stem makes it a name.
                 plain.append(b)
         if proper:
             b = self._rare_opening(tokens, proper[-1])
@@ -305,6 +311,16 @@ class NameRecogniser:
         b = opening[-1] if opening else self._rare_opening(tokens, plain[0])
         strong = bool(self.after_name.match(text, tail_end or e) or self.before_name.search(text, 0, b))
         return b, strong
+
+    def _place_opening(self, tokens: Tokens, b: int, s: int) -> bool:
+        """Whether the stem text[b:s] opens with a place's name and goes on with other
+        words ("鲳海/水产", "麈/洼/水产"): a two-character word, or single characters
+        jieba left on their own, of two characters or more, then at least one word."""
+        end = tokens.end[b]
+        if end - b == 1:
+            while end < s and tokens.is_start(end) and tokens.end[end] == end + 1 and _HAN.match(tokens.text[end]):
+                end += 1
+        return end - b >= 2 and end < s
 
     def _rare_opening(self, tokens: Tokens, b: int) -> int:
         """Where a name begins when the stem found starts with a word jieba knows and rare
