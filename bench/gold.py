@@ -7,7 +7,7 @@ The scorers here compare the pipeline's output (the Corpus, and the built site's
 with that. Text is compared after `norm`: no spaces, one width of punctuation, Simplified.
 
 Sets: dev, dev2 and dev3 (written to develop against, by three different writers), heldout
-… heldout7 (each written apart and measured blind once before its misses were read; see
+… heldout8 (each written apart and measured blind once before its misses were read; see
 PROVENANCE), seeds (the two default source files).
 """
 from __future__ import annotations
@@ -37,6 +37,7 @@ SETS = {
     "heldout5": (GOLD / "heldout5" / "texts", GOLD / "heldout5" / "gold.yml"),
     "heldout6": (GOLD / "heldout6" / "texts", GOLD / "heldout6" / "gold.yml"),
     "heldout7": (GOLD / "heldout7" / "texts", GOLD / "heldout7" / "gold.yml"),
+    "heldout8": (GOLD / "heldout8" / "texts", GOLD / "heldout8" / "gold.yml"),
     "seeds": (ROOT / "source_texts", GOLD / "seeds.yml"),
 }
 FACETS = ("问题", "原因", "对策", "经验", "心得", "背景")
