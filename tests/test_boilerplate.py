@@ -43,6 +43,9 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("↑↑↑ 点击上方“滨江统战”，设为星标，第一时间获取最新动态", "关注与分享"),
     ("☝点击上面蓝色字体可订阅", "关注与分享"),
     ("位置：范文网 / 汇报材料 / 工作汇报", "面包屑导航"),
+    ("某文库 > 党团工作 > 心得体会 > 参加全市社区党组织书记统战工作培训的心得体会", "面包屑导航"),
+    ("云盘文档 | 云溪乡党政办 > 统战工作 > 2025", "面包屑导航"),
+    ("政务号 · 2025-06-18 09:12 · 云溪", "发布信息"),
     ("原创 宣传组 滨江统战 发表于 2025年03月08日 09:15", "发布信息"),
     ("导读：工作总结范文(通用3篇)由网友投稿整理，希望对大家有所帮助，欢迎阅读与借鉴。", "文库下载"),
     ("本文档共6页，可免费阅读3页", "文库下载"),
@@ -313,3 +316,11 @@ def test_a_bulletins_column_label_above_an_articles_title_is_furniture_but_a_mar
     document = read(ingest, TITLE, HEADING, BODY, "▌企业风采", "青石园区成立同心联盟", MORE, "▍联起来", BODY + MORE)
     assert texts(document) == [HEADING, BODY, "青石园区成立同心联盟", MORE, "▍联起来", BODY + MORE]
     assert (4, "栏目", "▌企业风采") in removed(document)
+
+
+@pytest.mark.parametrize("line", ["把握好“先进性 > 广泛性”与“一致性 > 多样性”的关系，做到团结和引导相统一。",
+                                  "会议于2025-06-18 09:12在镇会议室召开，全镇32名党外人士参加。"])
+def test_a_sentence_with_arrows_or_a_time_in_it_is_kept(ingest, line):
+    document = read(ingest, TITLE, HEADING, line)
+    assert texts(document) == [HEADING, line]
+    assert document.removed == []
