@@ -140,10 +140,9 @@ def round_trip(text: str) -> str:
 
 def _raw_lines(path: Path, traditional: bool) -> list[str]:
     """The source file's lines as the pipeline decodes them, in Simplified, normalised."""
-    from practice_kb.ingest.chinese import Simplifier
     from practice_kb.ingest.formats import read_text
 
-    simplifier = Simplifier()
+    _, simplifier = _converters()
     if path.suffix.lower() in (".html", ".htm"):      # every text of the page, not only what was extracted
         page = html.unescape(re.sub(r"<[^>]*>", "\n", path.read_bytes().decode("utf-8", "replace")))
         lines = page.splitlines()

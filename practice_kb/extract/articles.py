@@ -100,11 +100,10 @@ class ArticleSplitter:
             started = self._start(text) if index not in blocks else blocks[index]
             if started is not None:
                 self._close(current)
-                draft = started if isinstance(started, _Draft) else started
-                draft.start = line
+                started.start = line
                 if index in blocks:
-                    skip.update(draft.metadata.pop("_consumed"))
-                drafts.append(draft)
+                    skip.update(started.metadata.pop("_consumed"))
+                drafts.append(started)
                 continue
             if current is None or (current.replayed and current.lines):
                 self._close(current)

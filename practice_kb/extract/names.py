@@ -287,12 +287,10 @@ class NameRecogniser:
             tag = tokens.tags[b]
             if tag in self.name_tags and (tag not in self.whole_only or tokens.end[b] >= e):
                 proper.append(b)
-            elif self._uncommon(tokens, b, s):
-                plain.append(b)
-            elif trade:
-                # An organisation named after a place jieba does not know, and its trade
-                # ("鲳海/水产/集团", "螓峰/电子/有限公司"): the trade words are common, the
-                # rare word that opens the stem makes it a name.
+            elif trade or self._uncommon(tokens, b, s):
+                # (an organisation named after a place jieba does not know, and its trade,
+                # "鲳海/水产/集团", "螓峰/电子/有限公司": the trade words are common, the rare
+                # word that opens the stem makes it a name)
                 plain.append(b)
         if proper:
             b = self._rare_opening(tokens, proper[-1])
