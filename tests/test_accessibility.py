@@ -26,8 +26,15 @@ def page_kinds(site):
     }
 
 
+# Finite CSS transitions and animations still running (Material fades the tabs in and out,
+# 0.25 s a link): axe must read the colours a reader sees, not a frame of a fade.
+_SETTLED = """() => document.getAnimations().every(
+    a => a.playState !== "running" || a.effect.getComputedTiming().iterations === Infinity)"""
+
+
 def blocking(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
+    page.wait_for_function(_SETTLED, timeout=10_000)
     results = Axe().run(page).response
     return [f"{v['impact']} {v['id']} ×{len(v['nodes'])}: {v['nodes'][0]['target']} — "
             f"{' '.join(v['nodes'][0].get('failureSummary', '').split())[:200]}"
