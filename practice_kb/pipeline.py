@@ -114,7 +114,9 @@ def _source_key(name: str, data: bytes) -> bytes:
 
 class _Preparer:
     """One document → its articles, anchored, cut into points, each point classified and
-    given its topics; with each article, the share of its points that found a topic.
+    given its topics; with each article, the share of its points that found a topic of the
+    corpus's subject (Taxonomy.subject: not one of the genre's general topics), or 1.0 when
+    the article's own title names one.
     Nothing here looks beyond the document, which is what lets memo.py keep it."""
 
     def __init__(self, taxonomy) -> None:
@@ -123,6 +125,7 @@ class _Preparer:
         self.points = PointSplitter()
         self.facets = FacetClassifier()
         self.topics = TopicAssigner(taxonomy)
+        self.subject = taxonomy.subject
 
     def __call__(self, document: Document) -> list[tuple[Article, float]]:
         prepared = []
@@ -130,6 +133,10 @@ class _Preparer:
             assign_anchors(article)
             article.points = self.points.points(article.sections)
             self.facets.classify(article)
-            assigned = [bool(self.topics.assign(point)) for point in article.points]
-            prepared.append((article, sum(assigned) / len(assigned) if assigned else 0.0))
+            assigned = [not self.subject.isdisjoint(self.topics.assign(point)) for point in article.points]
+            if not self.subject.isdisjoint(self.topics.scores(article.title)):
+                coverage = 1.0        # its own title names a topic of the subject
+            else:
+                coverage = sum(assigned) / len(assigned) if assigned else 0.0
+            prepared.append((article, coverage))
         return prepared

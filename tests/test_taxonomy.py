@@ -70,7 +70,25 @@ def test_a_slug_that_is_not_url_safe_is_refused(tmp_path):
     assert "slug" in error.problem
 
 
+def test_general_topics_are_marked_and_the_rest_make_the_subject(tmp_path):
+    taxonomy = load_taxonomy(write(tmp_path, GOOD.replace("    aliases: [没钱]\n", "    aliases: [没钱]\n    general: true\n")))
+    assert taxonomy.get("jingfei").general and not taxonomy.get("duiwu").general
+    assert taxonomy.subject == {"duiwu"}
+
+
+def test_with_no_topic_or_every_topic_general_all_topics_make_the_subject(tmp_path):
+    assert load_taxonomy(write(tmp_path, GOOD)).subject == {"jingfei", "duiwu"}
+    every = GOOD.replace("    aliases: [没钱]\n", "    aliases: [没钱]\n    general: true\n") + "    general: True\n"
+    assert load_taxonomy(write(tmp_path, every)).subject == {"jingfei", "duiwu"}
+
+
+def test_general_that_is_not_true_or_false_names_its_line(tmp_path):
+    error = refused(tmp_path, GOOD + "    general: 是\n")
+    assert error.line == 10 and "general" in error.problem
+
+
 def test_the_shipped_taxonomy_loads():
     taxonomy = load_taxonomy(Path(__file__).parent.parent / "topics.yml")
     assert 15 <= len(taxonomy.topics) <= 25
     assert all(t.description and t.aliases for t in taxonomy.topics)
+    assert 0 < len(taxonomy.subject) < len(taxonomy.topics)

@@ -9,7 +9,7 @@ from ..structure import Taxonomy, Topic
 from .errors import ConfigError
 from .yamlfile import SLUG, compose, scalar
 
-_KEYS = {"slug", "title", "description", "keywords", "aliases", "old_slugs"}
+_KEYS = {"slug", "title", "description", "keywords", "aliases", "old_slugs", "general"}
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -63,7 +63,15 @@ def _topic(name: str, node: yaml.Node) -> Topic:
         aliases=_words(name, *fields["aliases"]) if "aliases" in fields else (),
         old_slugs=_words(name, *fields["old_slugs"]) if "old_slugs" in fields else (),
         line=line,
+        general=_flag(name, *fields["general"]) if "general" in fields else False,
     )
+
+
+def _flag(name: str, node: yaml.Node, line: int) -> bool:
+    value = str(node.value).lower() if isinstance(node, yaml.ScalarNode) else None
+    if value not in ("true", "false"):
+        raise ConfigError(name, line, "general 应当是 true 或 false")
+    return value == "true"
 
 
 def _words(name: str, node: yaml.Node, line: int) -> tuple[str, ...]:

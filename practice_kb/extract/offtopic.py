@@ -10,9 +10,16 @@ entirely. Such an article is found from the corpus itself, by two signals:
 - each article as a TF-IDF vector over its jieba words, compared (cosine) with the
   centroid of all the other articles.
 
-An article is off-topic when its signature share is far below the corpus's typical share,
-AND either its similarity is below the typical similarity or the editor's taxonomy hardly
-covers its points. Thresholds and stop words are in rules/similarity.yml (off_topic).
+And from the editor's taxonomy (topics.yml): the share of the article's points that carry a
+topic of the corpus's subject. Topics marked general (funds, staff, rules, training …) do
+not count, for every field's work summaries talk about them.
+
+An article is off-topic only when all three agree: its signature share is far below the
+corpus's typical share, its similarity is below the typical similarity, and hardly any of
+its points has a topic of the subject. A flag takes the article's points off the topic
+pages and its places out of the cases, so a story told in its own words (a village's
+mediation room, an overseas-Chinese home) must not get one for its vocabulary alone.
+Thresholds and stop words are in rules/similarity.yml (off_topic).
 """
 from __future__ import annotations
 
@@ -42,15 +49,16 @@ _DIGIT = re.compile(r"\d")                     # "2019年", "3月": dates and co
 class OffTopic:
     article: str          # slug
     similarity: float     # cosine similarity to the centroid of the other articles
-    coverage: float       # share of the article's points carrying a taxonomy topic
+    coverage: float       # share of the article's points carrying a topic of the subject
     reason: str           # why, in Chinese, for the build report
 
 
 def find_off_topic(articles: list[Article], coverage: dict[str, float],
                    rules: dict | None = None, memo=None) -> list[OffTopic]:
     """Flag (article.off_topic) and return the articles unlike the rest of the corpus, in
-    corpus order. Owns article.off_topic: every other article's is set to False. An article
-    missing from `coverage` counts as covered by nothing (0.0).
+    corpus order. Owns article.off_topic: every other article's is set to False.
+    `coverage`: per article slug, the share of its points with a topic of the subject
+    (Taxonomy.subject); an article missing from it counts as covered by nothing (0.0).
 
     `memo`: word counts of articles seen before (get/put, by a digest of the text)."""
     rules = _rules(rules)
@@ -73,15 +81,15 @@ def find_off_topic(articles: list[Article], coverage: dict[str, float],
         similarity = similarities.get(article.slug)
         share = shares.get(article.slug)
         covered = float(coverage.get(article.slug, 0.0))
-        if similarity is None or share is None or share >= share_limit:
+        if similarity is None or share is None:
             continue
-        if similarity >= limit and covered >= max_coverage:
+        if share >= share_limit or similarity >= limit or covered >= max_coverage:
             continue
         article.off_topic = True
         found.append(OffTopic(article.slug, round(similarity, 4), covered, (
             f"本库标志性词语只占全文用词的{share:.1%}，不到各篇中位数{typical_share:.1%}的"
             f"{rules.get('signature_fraction', 0.5):.0%}；与其余文章的相似度{similarity:.3f}"
-            f"（中位数{typical:.3f}）；要点的主题覆盖率{covered:.0%}")))
+            f"（中位数{typical:.3f}）；属于本库主题专题的要点只占{covered:.0%}")))
     return found
 
 
