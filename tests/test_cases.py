@@ -555,3 +555,17 @@ def test_an_organisation_named_after_a_place_jieba_does_not_know_and_its_trade_i
 @pytest.mark.parametrize("text", ["该民营企业集团成立较早。", "全县规模以上工业企业集团有12家。", "这家有限公司规模不大。"])
 def test_a_trade_and_a_kind_of_company_name_no_organisation(text):
     assert NameRecogniser().recognise(text, unproven=True) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("茶沟村位于青岚县东部，全村有农户三百余户。", "茶沟村"),
+    ("中共茶沟村委员会把乡贤组织起来。", "茶沟村"),
+])
+def test_a_village_jieba_leaves_in_common_single_characters_is_a_name(text, name):
+    # each character is a common word alone (茶 and 沟, thousands of times); the pair is none
+    assert [n.name for n in NameRecogniser().recognise(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["该村位于青岚县东部。", "在村党支部的带领下，群众积极参与。", "每个村都设立了议事会。"])
+def test_a_single_character_or_a_word_before_a_villages_suffix_names_none(text):
+    assert not [n for n in NameRecogniser().recognise(text, unproven=True) if n.kind == "村"]

@@ -356,6 +356,10 @@ class NameRecogniser:
         # "野菊岭", "湾" of "玳瑁湾"): the stem's other words judge it.
         if len(words) > 1 and len(words[-1]) == 1:
             words = words[:-1]
+        # A stem jieba left in single characters ("雾/谷") is judged by the whole: every
+        # character is a common word on its own, and says nothing of the pair.
+        if all(len(word) == 1 for word in words):
+            words = []
         words = [tokens.text[b:s]] + words
         return max(jieba.dt.FREQ.get(word) or 0 for word in words) <= self.plain_max_frequency
 
