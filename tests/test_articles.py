@@ -331,3 +331,56 @@ def test_a_pianmu_marker_between_diamonds_numbers_the_article():
     a, b = _bodies(2)
     articles = split("◆篇目一◆", "一张板凳坐得热", a, "◆篇目二◆", b, title="基层统战工作心得体会范文（3篇）")
     assert [(x.label, x.title) for x in articles] == [("篇1", "一张板凳坐得热"), ("篇2", "基层统战工作心得体会范文 篇2")]
+
+
+def read_split(*lines: str):
+    from practice_kb.ingest import Ingest
+    return ArticleSplitter().split(Ingest().read("minutes.txt", "\n".join(lines).encode("utf-8")))
+
+
+SPEECH = "我们村把在外能人请回来，组建了乡贤议事会，全年协商解决村内道路、饮水等实事十二件。"
+SPEECH2 = "镇商会会员企业与山区村结对，帮助销售农产品四百多万元，吸纳村民就近就业六十余人。"
+SPEECH3 = "下一步，我们将制定议事会工作规程，明确议事范围和程序，让乡贤议事常态长效。"
+
+
+def test_speeches_of_a_meetings_minutes_are_articles_titled_after_their_marker_or_on_the_next_line():
+    articles = read_split("会 议 纪 要", "时间：2025年9月18日上午",
+                          "会议听取了4个单位的交流发言。现将其中2篇发言摘要整理如下：",
+                          "发言一：激活乡贤力量 共绘善治画卷", "云溪县青石镇党委书记　周某某", SPEECH, SPEECH3,
+                          "发言二", "能人回村了，村子活起来了", "云溪县东村党支部书记　雷某某", SPEECH2, "说到不足，我们村懂电商的年轻人还不多。")
+    assert [(a.label, a.title) for a in articles] == [("发言一", "激活乡贤力量 共绘善治画卷"),
+                                                     ("发言二", "能人回村了，村子活起来了")]
+    assert articles[1].metadata["author"] == "云溪县东村党支部书记 雷某某"
+    assert [texts(a) for a in articles] == [[SPEECH, SPEECH3], [SPEECH2, "说到不足，我们村懂电商的年轻人还不多。"]]
+
+
+def test_a_briefings_items_are_articles_titled_after_the_place_they_are_about():
+    articles = read_split("统 战 信 息", "【云溪县】“三联三帮”激活非公企业党建新动能", SPEECH, "（供稿：云溪县委统战部）",
+                          "【青石街道】网格“统战员”打通服务群众“最后一米”", SPEECH2)
+    assert [a.heading for a in articles] == ["【云溪县】“三联三帮”激活非公企业党建新动能",
+                                             "【青石街道】网格“统战员”打通服务群众“最后一米”"]
+
+
+def test_a_run_in_label_with_a_short_heading_starts_no_article():
+    articles = read_split("云溪县统战工作总结", "【做法一】搭建平台凝聚共识", SPEECH, "【基本情况】", SPEECH2)
+    assert len(articles) == 1
+
+
+def test_two_papers_in_one_text_each_with_its_authors_and_abstract_are_two_articles():
+    abstract = "摘要：新就业群体是新的社会阶层人士的重要组成部分。本文以云溪区为例，梳理相关做法。"
+    articles = read_split("新就业群体统战工作的实践探索", "——以云溪区为例", "许某某　郑某", abstract,
+                          "一、基本情况", SPEECH, SPEECH2,
+                          "新时代高校党外知识分子思想政治引领的思考", "周某某", abstract.replace("新就业群体", "高校党外知识分子"),
+                          "一、问题的提出", SPEECH3)
+    assert [a.title for a in articles] == ["新就业群体统战工作的实践探索——以云溪区为例",
+                                           "新时代高校党外知识分子思想政治引领的思考"]
+    assert articles[1].metadata["author"] == "周某某"
+
+
+def test_a_handouts_title_under_its_learning_goals_is_its_title_and_its_label_is_not():
+    articles = read_split("【学习目标】", "1. 了解统一战线服务乡村共同富裕的基本路径。", "2. 掌握工作法的主要做法。",
+                          "青石镇“同心共富”工作法", "——统一战线助力乡村共同富裕的基层实践", "【案例背景】", SPEECH)
+    [article] = articles
+    assert article.title == "青石镇“同心共富”工作法"
+    assert article.subtitle == "统一战线助力乡村共同富裕的基层实践"
+    assert "【学习目标】" in texts(article)

@@ -569,3 +569,9 @@ def test_a_village_jieba_leaves_in_common_single_characters_is_a_name(text, name
 @pytest.mark.parametrize("text", ["该村位于青岚县东部。", "在村党支部的带领下，群众积极参与。", "每个村都设立了议事会。"])
 def test_a_single_character_or_a_word_before_a_villages_suffix_names_none(text):
     assert not [n for n in NameRecogniser().recognise(text, unproven=True) if n.kind == "村"]
+
+
+@pytest.mark.parametrize("text", ["今年以来，县委统战部会同县委两新工委推动融合发展。",
+                                  "对收集到的意见建议，学院党委及时转报市委统战部。"])
+def test_a_verb_of_passing_work_on_before_a_party_committee_names_no_place(text):
+    assert NameRecogniser().recognise(text, unproven=True) == []

@@ -194,7 +194,9 @@ class ArticleSplitter:
                 metadata["date"] = after[0].strip("（）() ")
                 consumed.append(position)
             named_unit = "author" in metadata and len(metadata["author"]) > 4
-            if "date" in metadata or named_unit:
+            # a paper: its title, its authors, then its abstract ("摘要：…")
+            paper = "author" in metadata and bool(after) and bool(self.note_line.match(after[0]))
+            if "date" in metadata or named_unit or paper:
                 found[index] = _Draft("", title, title, "block", metadata={**metadata, "_consumed": consumed})
         return found
 
@@ -276,13 +278,21 @@ class ArticleSplitter:
                 article.subtitle = lines.pop(0)[1]
         elif draft.kind in ("marker", "block"):
             article.title = draft.prefix
-            if not article.title and first_is_title:
+            if not article.title and lines and (first_is_title or draft.kind == "marker" and _is_headline(lines[0][1])):
                 article.title = _untagged(lines.pop(0)[1])
         elif drafts == 1 or number == 1 and not collection:
             # The file's only article (or what precedes its first marker): the file's title.
             article.title = document.title if not self.collection_title.match(document.title) else ""
             if not article.title and first_is_title:
                 article.title = lines.pop(0)[1]
+            elif not article.title:
+                # A handout's title under its learning goals: the first title line with its
+                # "——subtitle" under it, near the top.
+                at = next((i for i in range(min(len(lines) - 1, TITLE_SEARCH_LINES))
+                           if self._is_own_title(lines[i][1]) and _is_subtitle(lines[i + 1][1])), None)
+                if at is not None:
+                    article.title = lines.pop(at)[1]
+                    article.subtitle = lines.pop(at)[1].lstrip("—-").strip()
         elif collection and previous is not None and re.fullmatch(r"篇\d+", previous.label or ""):
             # An article with no heading in a collection of "…篇N": the next number.
             article.label = f"篇{int(previous.label[1:]) + 1}"
@@ -304,9 +314,10 @@ class ArticleSplitter:
 
     def _is_own_title(self, text: str) -> bool:
         """A line that can be an article's own title: short, no sentence, no numbered
-        section heading (a heading the format marked, with no numbering, can be)."""
+        section heading (a heading the format marked, with no numbering, can be; a
+        bracketed label, 【学习目标】, cannot)."""
         heading = self.headings.parse(text)
-        if heading is not None and not (heading.depth and not heading.label):
+        if heading is not None and not (heading.depth and not heading.label and heading.style != "bracket"):
             return False
         return _is_title_line(re.sub(r"^#{1,6}\s+", "", text) if heading is not None else text, colon=True)
 
@@ -447,13 +458,17 @@ def _place_metadata(document: Document, articles: list[Article], starts: list[in
 
 def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
     """Lines before the first of several marked articles, none of them a sentence but the
-    compilation's editor's note ("编者按：为总结推广…，现汇编印发"): a cover."""
+    compilation's editor's note ("编者按：为总结推广…，现汇编印发") or the lead-in that
+    announces them ("…现将其中3篇发言摘要整理如下："): a cover."""
     return (not first.label and not first.heading and all(d.label for d in rest) and bool(first.lines)
             and all(len(text) <= COVER_LINE_MAX and not _has_sentence(text) or _EDITORS_NOTE.match(text)
-                    for _, text in first.lines))
+                    or _LEAD_IN.search(text) for _, text in first.lines))
 
+
+TITLE_SEARCH_LINES = 12       # how far down an untitled article's title is looked for
 
 _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者)\s*[】\]]?\s*[:：]")
+_LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：]$")
 
 
 def _has_sentence(text: str) -> bool:
@@ -467,6 +482,14 @@ def _is_title_line(text: str, colon: bool = False) -> bool:
     text = _untagged(text)
     inner = _PLACE_COLON.sub(r"\1", text, count=1) if colon else text
     return len(text) <= 40 and not _PUNCT.search(inner) and not text.startswith(("[", "【"))
+
+
+def _is_headline(text: str) -> bool:
+    """A headline of two short clauses ("能人回村了，村子活起来了"): under a marker that
+    says its title comes next, a comma between them does not make it a sentence."""
+    halves = re.split(r"[，,]", text)
+    return len(text) <= 30 and len(halves) == 2 and all(len(h.strip()) >= 3 for h in halves) \
+        and all(_is_title_line(h.strip()) for h in halves)
 
 
 # "<place or unit>：" opening a title ("丁香街道：…", "某某学院：…"); "报送单位：" is a field.

@@ -86,6 +86,10 @@ class Ingest:
             if rule:
                 named_file = rule in bp.document_start_classes or (named_file and not text.strip())
                 drop(number, line, rule)
+                if rule in bp.document_start_classes and not kept and not doc.title:
+                    # the file's own name above its text: its title, if the text has no other
+                    file_title = re.sub(r"^附件\s*\d*\s*[:：]\s*|\.\w{1,5}$", "", text).strip()
+                    doc.metadata.setdefault("file_title", file_title)
                 said = bp.metadata(text)
                 for key, value in said.items():
                     doc.metadata.setdefault(key, value)
@@ -143,7 +147,10 @@ class Ingest:
             kept[:1] = [(number, rest)] if rest else []
         if not doc.title and doc.metadata.get("title"):
             doc.title = without_site_suffix(doc.metadata["title"])
+        if not doc.title and doc.metadata.get("file_title") and self._can_be_title(doc.metadata["file_title"]):
+            doc.title = doc.metadata["file_title"]
         doc.metadata.pop("title", None)
+        doc.metadata.pop("file_title", None)
         return kept
 
     def _names_under_title(self, texts: list[str], rules: list[str | None], title_at: int) -> None:

@@ -21,6 +21,7 @@ class _Class:
 _DIGITS = re.compile(r"\d+")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*[^\d\s]")
 _BULLET = re.compile(r"^[▶►▸■◆▌▍•·]")
 _LETTERS = re.compile(r"[A-Za-z]")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
@@ -133,7 +134,9 @@ class Boilerplate:
         return line.strip(), removed
 
     def is_title_like(self, line: str) -> bool:
-        """A short line without sentence punctuation, as page titles are."""
+        """A short line without sentence punctuation, as page titles are; it may end in a
+        question mark."""
+        line = re.sub(r"(?<=[\u4e00-\u9fff])[？?]$", "", line)     # a title may ask ("如何做好…？")
         return len(line) <= 60 and not re.search(r"[。！？；，,;]", line) and not line.endswith(("：", ":"))
 
     def title_key(self, line: str) -> str:
@@ -216,7 +219,11 @@ class Boilerplate:
                 continue
             if following is None:
                 continue
-            if following in self.contents_classes:
+            contents = following in self.contents_classes
+            if contents:
+                if rules[index] is not None and taken or not re.search(r"[\u4e00-\u9fffA-Za-z]", line):
+                    following = None        # a rule or running head under the entries closes them
+                    continue
                 key = _ENTRY_MARK.sub("", line)
                 if key in taken:
                     following = None
@@ -224,9 +231,11 @@ class Boilerplate:
                 taken.add(key)
             # An entry is a title: no sentence ended in it, though a title may ask ("…包括哪些？").
             ended = re.search(r"[。！]$", line) or (re.search(r"[？?]$", line) and re.search(r"[。，,；;]", line))
-            # (a mark before an entry, "▶ 某某会议召开", is a list's bullet, not a heading's)
+            # (a mark before an entry, "▶ 某某会议召开", is a list's bullet, not a heading's; a
+            # contents list numbers its entries, "1. 某县：…")
             if rules[index] is None and len(line) <= self.list_entry_max and not self.reads_as_sentence(line) \
-                    and not ended and (not self._is_structure(line) or _BULLET.match(line)):
+                    and not ended and (not self._is_structure(line) or _BULLET.match(line)
+                                     or contents and _NUMBERED_ENTRY.match(line)):
                 rules[index] = following
             elif rules[index] is None:
                 following = None

@@ -32,6 +32,16 @@ class Layout:
             return True
         return any(h.match(line) for h in self.headings)
 
+    def bare_marker(self, line: str) -> bool:
+        """An article's marker with no title after it ("发言二", "材料三"): the next line is."""
+        if len(line) > 60:
+            return False
+        for marker in self.markers:
+            match = marker.match(line)
+            if match:
+                return not (match.groupdict().get("title") or "").strip()
+        return False
+
     def continues_title(self, title: str, line: str, subtitle_next: bool = False) -> bool:
         """A title written on two lines: the first lacks the genre's ending, the second
         (short, no punctuation) has it ("关于…发展" / "情况的调研报告"), or stands right
@@ -73,6 +83,7 @@ class Layout:
         joins: list[tuple[int, str, str]] = []
         length = 0          # characters in out[-1]
         cut = False         # out[-1] stops mid-sentence
+        titled_next = False # out[-1] is a marker whose title is the next line ("发言二")
         for number, text in lines:
             if cut and (not self.starts_block(text) or _split_word(out[-1][1][-1], text)):
                 parts = out[-1][1]
@@ -82,7 +93,11 @@ class Layout:
             else:
                 out.append((number, [text]))
                 length = len(text)
-            cut = self.is_cut(_ends(out[-1][1], length))
+            if titled_next and len(out[-1][1]) == 1 and len(text) <= 30 and not re.search(r"[。！？；;]", text):
+                cut = False     # the marker's title, a headline of two clauses though it be
+            else:
+                cut = self.is_cut(_ends(out[-1][1], length))
+            titled_next = len(out[-1][1]) == 1 and self.bare_marker(text)
         return [(number, "".join(parts)) for number, parts in out], joins
 
 
