@@ -575,3 +575,9 @@ def test_a_single_character_or_a_word_before_a_villages_suffix_names_none(text):
                                   "对收集到的意见建议，学院党委及时转报市委统战部。"])
 def test_a_verb_of_passing_work_on_before_a_party_committee_names_no_place(text):
     assert NameRecogniser().recognise(text, unproven=True) == []
+
+
+@pytest.mark.parametrize("text, name", [("青岚大学文学院现有党外教职工86人。", "青岚大学文学院"),
+                                        ("【青岚大学理学院】党外专家服务团走进企业", "青岚大学理学院")])
+def test_a_college_of_one_character_under_its_university_is_the_college(text, name):
+    assert [(n.name, n.alias) for n in NameRecogniser().recognise(text)] == [(name, name[-3:])]

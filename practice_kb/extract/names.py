@@ -206,7 +206,7 @@ class NameRecogniser:
             return
         text = tokens.text
         college_suffix = self.college.get("suffix", "")
-        low, high = self.college.get("stem_length", (2, 8))
+        low, high = self.college.get("name_length") or self.college.get("stem_length", (2, 8))
         college_re = re.compile(
             f"[\\u4e00-\\u9fff]{{{low},{high}}}?{re.escape(college_suffix)}") if college_suffix else None
         for match in re.finditer(re.escape(suffix), text):

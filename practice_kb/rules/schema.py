@@ -147,7 +147,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "organisation_suffixes": List(SUFFIX), "organisation_stem_length": List(Int, 2),
         "generic_organisation_stem": Regex, "place_opening": Regex,
         "university": Fields({"suffix": Str, "kind": Str, "stem_length": List(Int, 2)}),
-        "college": Fields({"suffix": Str, "kind": Str, "stem_length": List(Int, 2)}),
+        "college": Fields({"suffix": Str, "kind": Str, "stem_length": List(Int, 2), "?name_length": List(Int, 2)}),
         "department": Fields({"suffixes": List(Str, 1), "kind": Str, "stem_length": List(Int, 2)}),
         "name_tags": List(Str), "name_tags_whole_only": List(Str), "not_name_start": List(Str),
         "not_name_inside": List(Str), "?plain_stem_max_frequency": Int, "?rare_max_frequency": Int, "?rare_opening_tags": List(Str), "?not_name_inside_words": List(Str),
