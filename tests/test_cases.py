@@ -581,3 +581,10 @@ def test_a_verb_of_passing_work_on_before_a_party_committee_names_no_place(text)
                                         ("【青岚大学理学院】党外专家服务团走进企业", "青岚大学理学院")])
 def test_a_college_of_one_character_under_its_university_is_the_college(text, name):
     assert [(n.name, n.alias) for n in NameRecogniser().recognise(text)] == [(name, name[-3:])]
+
+
+def test_an_unproven_name_of_a_character_jieba_hardly_knows_is_a_case_written_twice_and_a_plain_one_is_not():
+    rare = "社区书记培训心得\n\n对照所学，我们麑湾社区的统战工作还有差距。\n今后麑湾社区要建立党外人士台账。\n"
+    plain = "社区书记培训心得\n\n我们梨花湾社区的统战工作还有差距。\n今后梨花湾社区要建立党外人士台账。\n"
+    cases = by_name(find_cases(build(rare, plain)))
+    assert "麑湾社区" in cases and "梨花湾社区" not in cases

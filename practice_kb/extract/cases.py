@@ -72,6 +72,7 @@ class CaseFinder:
         self.names = NameRecogniser(rules)
         self.min_mentions = int(rules.get("min_mentions", 2))
         self.unproven_min_texts = int(rules.get("unproven_min_texts", 3))
+        self.unproven_rare_min_texts = int(rules.get("unproven_rare_min_texts", self.unproven_min_texts))
         self.opening = int(rules.get("opening_paragraphs", 2))
         self.heading_lead = re.compile(rules.get("heading_lead") or "^")
         self.spread = int(rules.get("spread_sections", 2))
@@ -117,7 +118,8 @@ class CaseFinder:
         # times (in paragraphs and titles) — a name, not a phrase that once looked like one.
         # So is one an article's own title begins a name with and its text names again.
         for form, seen in unproven.items():
-            if form not in names and (len(seen) >= self.unproven_min_texts
+            needed = self.unproven_rare_min_texts if self.names.rare_stem(seen[0].stem) else self.unproven_min_texts
+            if form not in names and (len(seen) >= needed
                                       or titled.get(form, set()) & told.get(form, set())):
                 names[form] = seen[0]
         # "…学院" on its own, where it is the college of a "…大学…学院" named elsewhere,

@@ -346,6 +346,10 @@ class NameRecogniser:
         return frequency == 0 or len(word) <= 2 and frequency < self.rare_max_frequency \
             or any((jieba.dt.FREQ.get(c) or 0) < self.rare_max_frequency for c in word)
 
+    def rare_stem(self, stem: str) -> bool:
+        """Whether a name's stem holds a character jieba's dictionary hardly counts ("鹩湾")."""
+        return any((jieba.dt.FREQ.get(c) or 0) < self.rare_max_frequency for c in stem)
+
     def _uncommon(self, tokens: Tokens, b: int, s: int) -> bool:
         """A stem jieba does not tag as a name may still be one ("槐埠", "青石") unless it
         is a common word ("领导县委" is no county): judged by jieba's dictionary counts."""

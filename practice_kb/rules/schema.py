@@ -153,7 +153,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "not_name_inside": List(Str), "?plain_stem_max_frequency": Int, "?rare_max_frequency": Int, "?rare_opening_tags": List(Str), "?not_name_inside_words": List(Str),
         "after_name": Regex, "before_name": Regex, "unit_after": Regex, "unit_before": Regex,
         "stop_words": List(Str), "generic_endings": List(Str), "min_mentions": Int,
-        "opening_paragraphs": Int, "unproven_min_texts": Int, "glued_place_words": List(Str), "heading_lead": Regex, "spread_sections": Int,
+        "opening_paragraphs": Int, "unproven_min_texts": Int, "?unproven_rare_min_texts": Int, "glued_place_words": List(Str), "heading_lead": Regex, "spread_sections": Int,
         "?figure": Regex, "clause_split": Regex,
     })),
     "facets.yml": FileSchema(Fields({
