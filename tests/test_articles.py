@@ -384,3 +384,24 @@ def test_a_handouts_title_under_its_learning_goals_is_its_title_and_its_label_is
     assert article.title == "青石镇“同心共富”工作法"
     assert article.subtitle == "统一战线助力乡村共同富裕的基层实践"
     assert "【学习目标】" in texts(article)
+
+
+def test_a_collections_numbered_pieces_are_articles_titled_by_the_next_line():
+    articles = read_split("青岚市基层统战工作典型案例选编", "编者说明：本辑收录全市典型案例2篇，供各地学习借鉴。",
+                          "典型案例之一", "东村：乡贤理事会“理”出共富路", SPEECH, SPEECH3,
+                          "典型案例之二", "西湖社区：党派专家“驻站”解民忧", SPEECH2, "社区还将继续完善驻站制度。")
+    assert [a.title for a in articles] == ["东村：乡贤理事会“理”出共富路", "西湖社区：党派专家“驻站”解民忧"]
+
+
+def test_a_mails_attachments_are_its_articles_and_the_note_above_them_goes():
+    articles = read_split("周科长：", "您好！现将我区两篇材料报上，正文一并粘贴在下面，请审阅。", "青岚开发区统战办　钱某",
+                          "附件1：", "同心服务队　服务“新”群体", SPEECH, SPEECH3,
+                          "附件2：", "村企联建结对子　同心共富谱新篇", SPEECH2, "下一步，东村将继续深化村企联建。")
+    assert [(a.label, a.title) for a in articles] == [("附件1", "同心服务队 服务“新”群体"),
+                                                     ("附件2", "村企联建结对子 同心共富谱新篇")]
+
+
+def test_a_table_caption_with_its_header_row_starts_no_article():
+    articles = read_split("青岚县民营企业家调查报告", SPEECH, "表1　受访民营企业家基本情况（N=296）",
+                          "项目\t类别\t人数\t占比", "性别\t男\t221\t74.7%", SPEECH2, SPEECH3)
+    assert len(articles) == 1

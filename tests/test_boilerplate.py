@@ -107,6 +107,42 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("云溪县委统战部办公室　　　　　　　　2025年9月22日印发", "刊头"),
     ("中共云溪县委党校·2025年秋季学期主体班讲义", "刊头"),
     ("使用小程序", "页面工具"),
+    ("首页", "站点导航"),
+    ("大家正在搜：青岚秋季人才招聘会", "账号简介"),
+    ("V 青岚县白沙镇党委统战办公室官方微号", "账号简介"),
+    ("7-15 09:32 · 来自 微号网页版 · 已编辑", "发布信息"),
+    ("立即注册 | 找回密码", "论坛工具"),
+    ("UID 20417 · 主题 12 · 帖子 96 · 积分 418", "论坛工具"),
+    ("本帖最后由 阿哲在青岚 于 2025-5-21 08:15 编辑", "论坛工具"),
+    ("回复 引用 举报 评分", "论坛工具"),
+    ("— 1O —", "页码"),
+    ("===== 第 3 页 =====", "页码"),
+    ("中 共 青 岚 县 委 统 一 战 线 工 作 部 文 件", "刊头"),
+    ("青统发〔2025〕12号　　　　　　　　签发人：林某", "刊头"),
+    ("（青岚县民族宗教事务局　2025年9月印）", "刊头"),
+    ("—— 青岚市委统战部办公室　2025年11月编印 ——", "刊头"),
+    ("青岚市“我与统一战线”主题征文活动", "刊头"),
+    ("【印章：青岚县民族宗教事务局】", "文档协作"),
+    ("【手写批注：请各乡镇（街道）参阅。9.16】", "文档协作"),
+    ("扫描件：交流材料（第9-14页）.pdf　OCR识别结果　识别引擎 v3.2", "文档协作"),
+    ("本文档由「青岚大学统战知识库」导出 · 2025-11-05 09:03", "文档协作"),
+    ("（2025年3月6日，根据录音整理，未经本人审阅）", "编辑与审核"),
+    ("（整理：县委办公室秘书科）", "编辑与审核"),
+    ("调研组：青岚大学党委统战部、化学化工学院党委；执笔：许某；数据截至2025年10月。", "署名"),
+    ('<a name="Kx1pA"></a>', "页面代码"),
+    (":::info", "页面代码"),
+    ('<font style="color:#8c8c8c;">图1　学院教职工政治面貌构成</font>', "图片与图注"),
+    ("【此处插入柱状图：2024—2025年骑手参与社区活动人次对比】", "图片与图注"),
+    ("数据来源：课题组问卷调查，下同。", "图片与图注"),
+    ("附：调查问卷样表（略）", "图片与图注"),
+    ("本邮件及附件可能含有内部工作信息，如您不是指定收件人，请立即删除。", "邮件"),
+    ("备注：开场问候，自我介绍，整个汇报控制在12分钟以内。", "演示文稿"),
+    ("共 11 张幻灯片", "演示文稿"),
+    ("文章学习每日上限12分，本篇有效阅读满1分钟 +1分", "学习平台"),
+    ("学员李**：会客厅这个形式好，企业家说话不拘束。　2025-10-10", "学习平台"),
+    ("┌──────────┬────────────────────────────────┐", "表单"),
+    ("│作者姓名  │蒋某某                                   │", "表单"),
+    ("原创声明：本人承诺参赛作品系本人原创，未在公开出版物及网络发表。", "表单"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -409,3 +445,33 @@ def test_a_shared_documents_comment_head_takes_the_comments_under_it(ingest):
     document = read(ingest, TITLE, HEADING, BODY, "💬 评论（3）", "第二部分再压缩一点。")
     assert texts(document) == [HEADING, BODY]
     assert (4, "评论", "💬 评论（3）") in removed(document)
+
+
+def test_applause_and_a_dateline_are_cut_out_of_the_text(ingest):
+    document = read(ingest, TITLE, HEADING, "青岚网青岚8月21日电（记者 邵某 通讯员 韩某）" + BODY, MORE + "（掌声）")
+    assert texts(document) == [HEADING, BODY, MORE]
+    assert {r.rule for r in document.removed} >= {"电头", "现场反应"}
+
+
+def test_the_title_under_a_trail_that_ends_with_it_is_the_pages_title_comma_and_all(ingest):
+    document = read(ingest, "某论坛", "首页 > 两岸交流 > 【经验分享】在白沙创业三年，说说我的感受", "[经验分享]",
+                    "在白沙创业三年，说说我的感受", "楼主", "阿哲", BODY, MORE)
+    assert document.title == "在白沙创业三年，说说我的感受"
+
+
+def test_a_replys_own_publishing_line_does_not_end_the_reply(ingest):
+    document = read(ingest, TITLE, BODY, "沙发", "小葵", "发表于 2025-5-20 22:10 | 只看该作者", "学到了！请问服务站在哪里？", MORE)
+    assert "学到了！请问服务站在哪里？" not in texts(document)
+
+
+def test_a_quoted_mail_goes_down_to_the_end(ingest):
+    document = read(ingest, TITLE, HEADING, BODY, "----- 原始邮件 -----", "发件人: 某科 <a@b.cn>",
+                    "各县（市、区）委统战部：为总结推广基层统战工作好经验好做法，请各单位推荐典型材料，于10月25日前报送。")
+    assert texts(document) == [HEADING, BODY]
+
+
+def test_a_bracketed_column_label_above_a_title_and_its_publishing_line_is_furniture(ingest):
+    document = read(ingest, "某学习平台", "【典型案例】", "青岚市：“亲清会客厅”让政企沟通“零距离”",
+                    "来源：青岚市委统战部　　2025-10-09", BODY, MORE)
+    assert document.title == "青岚市：“亲清会客厅”让政企沟通“零距离”"
+    assert (2, "栏目", "【典型案例】") in removed(document)

@@ -122,7 +122,8 @@ class ArticleSplitter:
             current.lines.append((line, text))
         self._close(drafts[-1] if drafts else None)
         kept = [d for d in drafts if d.lines or d.heading]
-        if breaks and len(kept) > 1 and not kept[0].heading and kept[0].start not in breaks \
+        attached = len(kept) > 1 and all(re.fullmatch(r"附件\d+", d.label or "") for d in kept[1:])
+        if (breaks or attached) and len(kept) > 1 and not kept[0].heading and kept[0].start not in breaks \
                 and len(kept[0].lines) <= COVER_NOTE_LINES:
             # The note a mail carries its attachments with ("综合科：" / "现将…报送，请审阅。" /
             # who sent it): no article of its own.
@@ -175,6 +176,7 @@ class ArticleSplitter:
         for index in range(len(lines) - 1):
             title = lines[index][1]
             if not _is_block_title(title) or self.headings.parse(title) is not None or self._start(title) \
+                    or _CAPTION.match(title) \
                     or self.byline.match(title.strip("（）() ")) or title.startswith(("（", "(")) \
                     or _is_subtitle(title) or len(lines) - index < 4:
                 continue
@@ -465,9 +467,11 @@ def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
                     or _LEAD_IN.search(text) for _, text in first.lines))
 
 
+# A table's or figure's caption ("表1　受访人员基本情况"): never an article's title.
+_CAPTION = re.compile(r"^(附?表|附?图)\s*[\d一二三四五六七八九十]+[\s.．:：、]")
 TITLE_SEARCH_LINES = 12       # how far down an untitled article's title is looked for
 
-_EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者)\s*[】\]]?\s*[:：]")
+_EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者说明|编辑说明|编者)\s*[】\]]?\s*[:：]")
 _LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：]$")
 
 

@@ -90,7 +90,7 @@ class Ingest:
                     # the file's own name above its text: its title, if the text has no other
                     file_title = re.sub(r"^附件\s*\d*\s*[:：]\s*|\.\w{1,5}$", "", text).strip()
                     doc.metadata.setdefault("file_title", file_title)
-                said = bp.metadata(text)
+                said = bp.metadata(text) if rule not in bp.block_classes else {}   # not a commenter's "作者："
                 for key, value in said.items():
                     doc.metadata.setdefault(key, value)
                 if said:

@@ -21,6 +21,8 @@ class _Class:
 _DIGITS = re.compile(r"\d+")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+TRAIL_WITHIN = 8                 # lines from the top where a trail, and under it its title, stand
+_TAG = re.compile(r"^\s*[【\[][^】\]]{1,8}[】\]]\s*")    # "【经验分享】", "[原创]" before a title
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*[^\d\s]")
 _BULLET = re.compile(r"^[▶►▸■◆▌▍•·]")
 _LETTERS = re.compile(r"[A-Za-z]")
@@ -71,6 +73,7 @@ class Boilerplate:
         columns = rules.get("columns") or {}
         self.column_name = columns.get("name", "栏目")
         self.column = re.compile(columns["pattern"]) if columns.get("pattern") else None
+        self.published_column = re.compile(columns.get("published_pattern") or r"(?!)")
         self.document_start_classes = set(rules.get("document_start_classes") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
@@ -86,6 +89,9 @@ class Boilerplate:
         self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
         self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
         self.publishing_classes = set(rules.get("publishing_classes") or ())
+        self.trail_classes = set(rules.get("trail_classes") or ())
+        self.end_classes = set(rules.get("end_classes") or ())
+        self.reply_classes = set(rules.get("reply_classes") or ())
 
     # ------------------------------------------------------------------ one line
 
@@ -159,6 +165,9 @@ class Boilerplate:
         only the whole file shows — entries of a list of links, lines repeated as running
         heads and footers, and short names echoed by the furniture next to them."""
         rules = [self.line_rule(line) for line in lines]
+        end = next((i for i, rule in enumerate(rules) if rule in self.end_classes), None)
+        if end is not None:
+            rules[end:] = [rules[end]] * (len(rules) - end)     # a quoted mail, down to the end
         self._replies(lines, rules)
         self._list_entries(lines, rules)
         self._column_labels(lines, rules)
@@ -172,6 +181,9 @@ class Boilerplate:
         """Which line above the text is the page's title: of the title-like lines there,
         the one the page's publishing line (发布时间…, 作者…) stands next to; else the
         first. The title-like lines above it are the site's name and the like."""
+        trailed = self._trail_title(lines, rules)
+        if trailed is not None:
+            return trailed
         body = next((i for i, (line, rule) in enumerate(zip(lines, rules))
                      if rule is None and (self.reads_as_sentence(line) or not can_be_title(line))), len(lines))
         # (a "——subtitle" line belongs to the title above it; it is never the title)
@@ -197,11 +209,28 @@ class Boilerplate:
         # account's name is short).
         return max(near, key=lambda c: (len(lines[c]), -c)) if near else candidates[0]
 
+    def _trail_title(self, lines: list[str], rules: list[str | None]) -> int | None:
+        """The line right under a trail of links that repeats the trail's last step: the
+        page's title, though it have a comma in it."""
+        for index, rule in enumerate(rules[:TRAIL_WITHIN]):
+            if rule not in self.trail_classes:
+                continue
+            step = _TAG.sub("", re.split(r"\s[>＞»›/／]\s|[>＞»›]", lines[index])[-1]).strip()
+            if len(step) < 6:
+                continue
+            for below in range(index + 1, min(len(lines), index + 1 + TRAIL_WITHIN)):
+                line = _TAG.sub("", lines[below]).strip()
+                if rules[below] is None and line == step and len(line) <= 60 and not re.search(r"[。！；;]", line):
+                    return below
+        return None
+
     def _replies(self, lines: list[str], rules: list[str | None]) -> None:
         """The lines under a reply's header (a forum's 沙发 …), up to the next furniture line.
         The first post (楼主) is the article: its header takes nothing."""
         taking = None
         for index, line in enumerate(lines):
+            if rules[index] is not None and taking in self.reply_classes and rules[index] in self.publishing_classes:
+                continue            # a reply's own "发表于…" line, under its header: the reply goes on
             if rules[index] is not None:
                 taking = rules[index] if rules[index] in self.block_classes and not line.startswith("楼主") \
                     and not self.block_not_opened.search(line) else None
@@ -252,6 +281,10 @@ class Boilerplate:
             if self.column.match(lines[index]) and self.is_title_like(title) and not self.column.match(title) \
                     and not self._is_structure(title) and (self.reads_as_sentence(after) or after.endswith(("。", "！", "？"))):
                 rules[index] = self.column_name
+            elif self.published_column.match(lines[index]) and text[position + 1] == index + 1 \
+                    and self.is_title_like(title) and not self._is_structure(title) \
+                    and index + 2 < len(lines) and rules[index + 2] in self.publishing_classes:
+                rules[index] = self.column_name     # "【典型案例】" / its title / 来源：…
 
     def _running_heads(self, lines: list[str], rules: list[str | None]) -> None:
         keys = [_DIGITS.sub("#", re.sub(r"\s+", "", line)) for line in lines]

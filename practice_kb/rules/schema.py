@@ -131,7 +131,8 @@ SCHEMAS: dict[str, FileSchema] = {
                                 "patterns": List(Regex, 1)}), 1),
         "publishing_classes": List(Str), "list_classes": List(Str), "block_classes": List(Str),
         "?contents_classes": List(Str), "?document_start_classes": List(Str), "?block_not_opened": Regex,
-        "?columns": Fields({"name": Str, "pattern": Regex}),
+        "?trail_classes": List(Str), "?end_classes": List(Str), "?reply_classes": List(Str),
+        "?columns": Fields({"name": Str, "pattern": Regex, "?published_pattern": Regex}),
         "list_entry_max_length": Int,
         "page_numbers": Fields({"name": Str, "patterns": List(Regex, 1)}),
         "repeated": Fields({"name": Str, "min_count": Int, "max_length": Int}),
@@ -141,7 +142,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "inline": List(Fields({"name": Str, "pattern": Regex, "?markdown_only": Bool})),
         "markup": List(Regex),
     }), names=("classes", "name"), named_by=("publishing_classes", "list_classes", "block_classes", "contents_classes",
-                                                            "document_start_classes")),
+                                                            "document_start_classes", "trail_classes", "end_classes", "reply_classes")),
     "cases.yml": FileSchema(Fields({
         "admin_suffixes": List(SUFFIX, 1), "stem_length": List(Int, 2),
         "organisation_suffixes": List(SUFFIX), "organisation_stem_length": List(Int, 2),
