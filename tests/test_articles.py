@@ -405,3 +405,15 @@ def test_a_table_caption_with_its_header_row_starts_no_article():
     articles = read_split("青岚县民营企业家调查报告", SPEECH, "表1　受访民营企业家基本情况（N=296）",
                           "项目\t类别\t人数\t占比", "性别\t男\t221\t74.7%", SPEECH2, SPEECH3)
     assert len(articles) == 1
+
+
+def test_a_tables_caption_rows_and_note_are_kept_as_table_lines_and_make_no_points():
+    from practice_kb.extract.sections import PointSplitter
+    from practice_kb.structure.article import build_tree
+    [article] = read_split("青岚县民营企业家调查报告", SPEECH, "表2　受访者最希望得到的支持（多选，N=296）",
+                           "支持内容\t选择人数\t占比", "融资支持\t188\t63.5%", "注：新生代指45岁及以下。", SPEECH2)
+    roles = {p.text: p.role for p in article.paragraphs}
+    assert roles["表2 受访者最希望得到的支持（多选，N=296）"] == "table" and roles["注：新生代指45岁及以下。"] == "table"
+    assert roles[SPEECH] == "" and roles[SPEECH2] == ""
+    points = PointSplitter().points(build_tree(article.paragraphs))
+    assert [p.text for p in points] == [SPEECH, SPEECH2]

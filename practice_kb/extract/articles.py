@@ -65,6 +65,7 @@ class ArticleSplitter:
         self.reference_heading = re.compile(structure.get("reference_heading") or "$^")
         self.reference_line = re.compile(structure.get("reference_line") or "$^")
         self.note_line = re.compile(structure.get("note_line") or "$^")
+        self.table_line = re.compile(structure.get("table_line") or "$^")
         self.compilation_title = re.compile(structure.get("compilation_title") or "$^")
         self.split_min_length = int(structure.get("untitled_split_min_length", 10))
         self.headings = HeadingParser(structure)
@@ -390,7 +391,7 @@ class ArticleSplitter:
             add(text=text, kind="heading", label="", level=_style_level(article, "subhead"))
             return
         if heading is None:
-            add(text=text)
+            add(text=text, role="table" if self.table_line.match(text) else "")
             return
         level = heading.depth or _style_level(article, heading.style)
         add(text=heading.title, kind="heading", label=heading.label, level=level)

@@ -200,7 +200,7 @@ SCHEMAS: dict[str, FileSchema] = {
         "untitled_split_min_length": Int, "collection_title": Regex, "headings": List(HEADING, 1),
         "heading_max_length": Int, "paragraph_openers": List(Regex), "point_markers": List(Regex),
         "sentence_end_marks": Regex, "reference_heading": Regex, "reference_line": Regex,
-        "note_line": Regex, "sentence_end": Regex,
+        "note_line": Regex, "?table_line": Regex, "sentence_end": Regex,
     })),
 }
 

@@ -15,7 +15,8 @@ class Paragraph:
     label: str = ""                  # the numbering as written: "一、", "（一）", "1."
     line: int = 0                    # line in the source file
     twin: tuple[str, str] | None = None  # (article slug, anchor) of the copy shown instead
-    role: str = ""                   # "reference" (bibliography, classification) | "note" (abstract) | ""
+    role: str = ""                   # "reference" (bibliography, classification) | "note" (abstract)
+                                     # | "table" (a table's caption, rows, note) | ""
     topic: str = ""                  # the words of the heading this paragraph was run into, if it was
 
 
