@@ -145,3 +145,20 @@ def test_an_abstract_cut_by_the_line_break_is_joined_but_a_keywords_line_is_not(
                     "点和统战工作现状，提出了对策建议。", "【关键词】网络人士；统战工作；青石区", "一、调研背景")
     assert texts(document) == ["【内容提要】本文通过问卷调查和座谈访谈，分析了青石区网络人士的构成特点和统战工作现状，提出了对策建议。",
                                "【关键词】网络人士；统战工作；青石区", "一、调研背景"]
+
+
+def test_text_hard_wrapped_at_a_narrow_fixed_width_is_joined_even_where_a_line_has_no_comma(ingest):
+    text = ("青岚县现有依法登记的宗教活动场所27处其中佛教寺院16处道教宫观5处基督教堂点6处"
+            "信教群众约1.2万人今年4月至5月调研组通过实地走访座谈交流查阅台账等方式对全县宗教"
+            "活动场所管理情况进行了专题调研县里建立县乡镇村三级宗教工作网络27处场所全部明确了乡镇"
+            "联系领导和村级信息员各乡镇每月对辖区场所至少巡查一次。")
+    lines = [text[i:i + 17] for i in range(0, len(text), 17)]
+    assert lines[0].endswith("2") and lines[1].startswith("7处")      # a figure cut in two, no comma
+    document = read(ingest, "青岚县宗教活动场所管理调查", *lines, "一、主要做法")
+    assert texts(document)[-2:] == [text, "一、主要做法"]
+
+
+def test_lines_of_varied_length_without_commas_are_not_joined(ingest):
+    lines = ["青岚县统战工作总结", "今年全县新建同心驿站十二个", "组织党外人士视察四次", "一、主要做法", "建立联系制度。"]
+    document = read(ingest, *lines)
+    assert texts(document)[-4:] == lines[1:]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..rules import load_rules
 
@@ -84,6 +85,7 @@ class Layout:
         length = 0          # characters in out[-1]
         cut = False         # out[-1] stops mid-sentence
         titled_next = False # out[-1] is a marker whose title is the next line ("发言二")
+        wrap = _wrap_width([text for _, text in lines])
         for number, text in lines:
             if cut and (not self.starts_block(text) or _split_word(out[-1][1][-1], text)):
                 parts = out[-1][1]
@@ -96,7 +98,10 @@ class Layout:
             if titled_next and len(out[-1][1]) == 1 and len(text) <= 30 and not re.search(r"[。！？；;]", text):
                 cut = False     # the marker's title, a headline of two clauses though it be
             else:
-                cut = self.is_cut(_ends(out[-1][1], length))
+                cut = self.is_cut(_ends(out[-1][1], length)) or (
+                    # a line as long as the file's fixed width, not ended: the text runs on
+                    wrap is not None and len(text) >= wrap and not self.sentence_end.search(text[-1:])
+                    and not (self.starts_block(text) and len(out[-1][1]) == 1 and len(text) < wrap))
             titled_next = len(out[-1][1]) == 1 and self.bare_marker(text)
         return [(number, "".join(parts)) for number, parts in out], joins
 
@@ -126,6 +131,21 @@ _LABEL = re.compile(r"^[【〔\[](?!\d)[^】〕\]]{1,10}[】〕\]]\s*")
 # characters long) and its end (sentence_end: anchored at $), and whether it is longer
 # than 40 characters. A long paragraph is judged by this many characters of each end.
 _WINDOW = 256
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a file was hard-wrapped at (a PDF's or a scan's fixed line length): the
+    length most of its longer lines share exactly, or None for text that flows."""
+    lengths = Counter(len(line) for line in lines if len(line) >= WRAP_MIN)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= WRAP_MIN_LINES and count >= WRAP_SHARE * sum(lengths.values()) else None
+
+
+WRAP_MIN = 10            # lines shorter than this say nothing of a wrap width
+WRAP_MIN_LINES = 6       # at least this many lines of the one width ...
+WRAP_SHARE = 0.4         # ... and this share of the longer lines
 
 
 def _ends(parts: list[str], length: int) -> str:
