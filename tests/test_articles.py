@@ -417,3 +417,14 @@ def test_a_tables_caption_rows_and_note_are_kept_as_table_lines_and_make_no_poin
     assert roles[SPEECH] == "" and roles[SPEECH2] == ""
     points = PointSplitter().points(build_tree(article.paragraphs))
     assert [p.text for p in points] == [SPEECH, SPEECH2]
+
+
+def test_a_platforms_records_and_a_discussions_groups_are_articles():
+    records = read_split("某党建云 · 学习心得管理", "共 2 条记录", "【记录 1/2】", "做好党外教师工作要多一点温度",
+                         "提交人：吴某　　所属组织：青岚学院教工党支部", SPEECH, SPEECH3,
+                         "【记录 2/2】", "在乡土上答好统战这道题", "提交人：杜某　　所属组织：东乡机关党支部", SPEECH2,
+                         "说到底，统战工作就是做人的工作。")
+    assert [a.title for a in records] == ["做好党外教师工作要多一点温度", "在乡土上答好统战这道题"]
+    groups = read_split("青岚市基层统战干部培训班分组讨论情况", "▌第一组　让乡村统战工作沉下去", SPEECH, SPEECH3,
+                        "▌第二组　城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
+    assert [a.title for a in groups] == ["让乡村统战工作沉下去", "城市社区统战要在融字上下功夫"]

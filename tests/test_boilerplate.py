@@ -143,6 +143,32 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("┌──────────┬────────────────────────────────┐", "表单"),
     ("│作者姓名  │蒋某某                                   │", "表单"),
     ("原创声明：本人承诺参赛作品系本人原创，未在公开出版物及网络发表。", "表单"),
+    ("大家还在搜：新乡贤怎么发挥作用　乡贤理事会章程范本", "账号简介"),
+    ("阅读 2.1万　点赞 318", "发布信息"),
+    ("已关注", "站点导航"),
+    ("【画面文字：青岚县东村党支部书记　韦某】", "图片与图注"),
+    ("基地内，几名青年创业者正在讨论产品设计。（图／东湖街道提供）", "图片与图注"),
+    ("消息记录（此消息记录为文本格式，不支持重新导入）", "聊天记录"),
+    ("消息对象:青岚县镇村统战联络员交流群", "聊天记录"),
+    ("陆某撤回了一条消息", "聊天记录"),
+    ("[强][强]", "聊天记录"),
+    ("打开某闻，阅读体验更好", "关注与分享"),
+    ("（作者：方某　单位：青岚县委统战部）", "发布信息"),
+    ("提案人：邵某（市工商联界别）", "发布信息"),
+    ("联名人：韩某　卢某　冯某", "发布信息"),
+    ("第0217号", "刊头"),
+    ("政协青岚市第五届委员会第四次会议", "刊头"),
+    ("提交人：吴某　　所属组织：青岚学院教工党支部", "发布信息"),
+    ("共 2 条记录", "发布信息"),
+    ("— 导出结束 —", "编辑与审核"),
+    ("本纪要由AI生成，内容仅供参考，请注意甄别", "编辑与审核"),
+    ("会议号：586 213 907", "发布信息"),
+    ("召集人：严某（东塘镇统战委员）　记录人：莫某", "发布信息"),
+    ("2025/10/21 09:15　最后更新：2025/10/21 11:40", "发布信息"),
+    ("字级：小　中　大", "页面工具"),
+    ("最新　政治　两岸　国际　财经　生活　地方　评论", "站点导航"),
+    ("本期共印60份", "发送范围"),
+    ("内部参阅　第9期", "刊头"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -475,3 +501,18 @@ def test_a_bracketed_column_label_above_a_title_and_its_publishing_line_is_furni
                     "来源：青岚市委统战部　　2025-10-09", BODY, MORE)
     assert document.title == "青岚市：“亲清会客厅”让政企沟通“零距离”"
     assert (2, "栏目", "【典型案例】") in removed(document)
+
+
+def test_a_taiwan_style_reporters_bracket_is_cut_from_the_head_of_its_paragraph(ingest):
+    document = read(ingest, TITLE, HEADING, "〔记者林某／青岚报导〕" + BODY, MORE)
+    assert texts(document) == [HEADING, BODY, MORE]
+
+
+def test_a_side_menu_left_one_item_to_a_line_next_to_furniture_is_the_menu(ingest):
+    document = read(ingest, TITLE, "首页 | 学院概况 | 新闻中心 | 党建工作", "组织建设", "统战工作", "工会工作", HEADING, BODY, MORE)
+    assert texts(document) == [HEADING, BODY, MORE]
+
+
+def test_a_few_short_lines_that_are_text_stay(ingest):
+    document = read(ingest, TITLE, HEADING, "组织建设", "统战工作", BODY, MORE)
+    assert texts(document) == [HEADING, "组织建设", "统战工作", BODY, MORE]

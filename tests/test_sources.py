@@ -497,3 +497,16 @@ def test_a_forum_threads_counts_take_no_text_and_its_title_loses_its_tags(ingest
     [article] = ArticleSplitter().split(document)
     assert article.title == "用好网络平台 做实社区统战——白沙社区的几点做法"
     assert [p.text for p in article.paragraphs] == [BODY, MORE]
+
+
+def test_a_page_laid_out_in_tables_gives_its_cells_as_lines_and_keeps_a_data_tables_rows():
+    from practice_kb.ingest.formats import _unwrapped
+    rows = ["| 学院首页 \\| 学院概况 \\| 新闻中心 |", "| 党建工作 |", "| --- | --- |", "| 性别 | 男 | 221 | 74.7% |",
+            "| " + "今年学院党委把统战工作纳入全年工作要点，" * 3 + " | 右栏 |", "正文一段。"]
+    assert _unwrapped(rows) == ["学院首页 | 学院概况 | 新闻中心", "党建工作", "性别\t男\t221\t74.7%",
+                                "今年学院党委把统战工作纳入全年工作要点，" * 3, "右栏", "正文一段。"]
+
+
+def test_a_page_titles_site_suffix_after_a_double_dash_goes():
+    from practice_kb.ingest.boilerplate import without_site_suffix
+    assert without_site_suffix("青岚学院2024年度统一战线工作总结--青岚学院机械工程学院") == "青岚学院2024年度统一战线工作总结"

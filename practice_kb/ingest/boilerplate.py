@@ -21,12 +21,13 @@ class _Class:
 _DIGITS = re.compile(r"\d+")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff][ \u3000]*[\u4e00-\u9fff]?[ \u3000]*[:：])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 TRAIL_WITHIN = 8                 # lines from the top where a trail, and under it its title, stand
 _TAG = re.compile(r"^\s*[【\[][^】\]]{1,8}[】\]]\s*")    # "【经验分享】", "[原创]" before a title
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*[^\d\s]")
 _BULLET = re.compile(r"^[▶►▸■◆▌▍•·]")
 _LETTERS = re.compile(r"[A-Za-z]")
-_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
+_SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-{1,2}(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
 _KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
@@ -66,6 +67,9 @@ class Boilerplate:
         self.repeated_max_length = int(repeated.get("max_length", 40))
         names = rules.get("names") or {}
         self.names_name = names.get("name", "站点名称")
+        menus = rules.get("menus") or {}
+        self.navigation_name = menus.get("name", "站点导航")
+        self.menu_min_items = int(menus.get("min_items", 3))
         self.names_max_length = int(names.get("max_length", 24))
         self.names_within = int(names.get("within", 2))
         self.names_not_from = set(names.get("not_from") or ())
@@ -170,6 +174,7 @@ class Boilerplate:
             rules[end:] = [rules[end]] * (len(rules) - end)     # a quoted mail, down to the end
         self._replies(lines, rules)
         self._list_entries(lines, rules)
+        self._menus(lines, rules)
         self._column_labels(lines, rules)
         self._running_heads(lines, rules)
         self._echoed_names(lines, rules)
@@ -208,6 +213,20 @@ class Boilerplate:
         # Of the lines next to the publishing line, the title is the longest (a site's or an
         # account's name is short).
         return max(near, key=lambda c: (len(lines[c]), -c)) if near else candidates[0]
+
+    def _menus(self, lines: list[str], rules: list[str | None]) -> None:
+        """A side menu a page's layout left one item to a line ("组织建设" / "统战工作" /
+        "工会工作"): three or more short names in a row, next to furniture, are the menu."""
+        index = 0
+        while index < len(lines):
+            end = index
+            while end < len(lines) and rules[end] is None and _MENU_ITEM.match(lines[end]) \
+                    and not self._is_structure(lines[end]):
+                end += 1
+            if end - index >= self.menu_min_items and (index > 0 and rules[index - 1] is not None
+                                                  or end < len(lines) and rules[end] is not None):
+                rules[index:end] = [self.navigation_name] * (end - index)
+            index = max(end, index + 1)
 
     def _trail_title(self, lines: list[str], rules: list[str | None]) -> int | None:
         """The line right under a trail of links that repeats the trail's last step: the

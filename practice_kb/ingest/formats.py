@@ -129,8 +129,33 @@ def _html(data: bytes) -> Text:
     metadata = {k: str(document[k]) for k in ("title", "date", "author") if document.get(k)}
     if document.get("sitename"):
         metadata["source"] = str(document["sitename"])
-    lines = ([f"# {metadata['title']}"] if metadata.get("title") else []) + body.split("\n")
+    lines = ([f"# {metadata['title']}"] if metadata.get("title") else []) + _unwrapped(body.split("\n"))
     return Text(lines, f"html（{encoding}）", metadata, format="html")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A page laid out in tables comes out of trafilatura as "| cell | cell |" rows: a row
+    of one cell, or with a cell as long as a paragraph, is layout, and each cell is a line
+    of its own ("学院首页 | 学院概况 | …" a menu, a paragraph a paragraph); a row of short
+    cells is a table of data, kept as one line, its cells apart ("性别	男	221")."""
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not (stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1):
+            out.append(line)
+            continue
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", stripped[1:-1])]
+        cells = [c for c in cells if c and not re.fullmatch(r"[-:\s]+", c)]
+        if not cells:
+            continue
+        if len(cells) == 1 or any(len(c) > _CELL_PARAGRAPH for c in cells):
+            out.extend(cells)
+        else:
+            out.append("\t".join(cells))
+    return out
+
+
+_CELL_PARAGRAPH = 40
 
 
 _CAPTION_MAX = 40

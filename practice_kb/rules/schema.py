@@ -131,7 +131,7 @@ SCHEMAS: dict[str, FileSchema] = {
                                 "patterns": List(Regex, 1)}), 1),
         "publishing_classes": List(Str), "list_classes": List(Str), "block_classes": List(Str),
         "?contents_classes": List(Str), "?document_start_classes": List(Str), "?block_not_opened": Regex,
-        "?trail_classes": List(Str), "?end_classes": List(Str), "?reply_classes": List(Str),
+        "?trail_classes": List(Str), "?menus": Fields({"name": Str, "min_items": Int}), "?end_classes": List(Str), "?reply_classes": List(Str),
         "?columns": Fields({"name": Str, "pattern": Regex, "?published_pattern": Regex}),
         "list_entry_max_length": Int,
         "page_numbers": Fields({"name": Str, "patterns": List(Regex, 1)}),
