@@ -428,3 +428,19 @@ def test_a_platforms_records_and_a_discussions_groups_are_articles():
     groups = read_split("青岚市基层统战干部培训班分组讨论情况", "▌第一组　让乡村统战工作沉下去", SPEECH, SPEECH3,
                         "▌第二组　城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
     assert [a.title for a in groups] == ["让乡村统战工作沉下去", "城市社区统战要在融字上下功夫"]
+
+
+def test_a_reply_letter_under_the_proposal_it_answers_is_an_article_but_a_running_head_of_it_is_not():
+    articles = read_split("政协青岚市第五届委员会第四次会议", "案由：关于加强新生代民营企业家培养的建议", SPEECH, SPEECH2,
+                          "关于市政协五届四次会议第0217号提案的答复", "邵某委员：",
+                          "您提出的提案收悉，现答复如下：我部高度重视新生代民营企业家培养工作，对他们的经营状况",
+                          "关于第0217号提案的答复", "掌握得还不够全面。", SPEECH3)
+    assert [a.title for a in articles] == ["关于加强新生代民营企业家培养的建议", "关于市政协五届四次会议第0217号提案的答复"]
+
+
+def test_a_discussions_lead_in_ending_in_a_full_stop_goes_with_the_cover():
+    articles = read_split("青岚市2025年基层统战干部示范培训班", "培训班临时党支部　　2025年9月26日",
+                          "9月25日下午，学员分三个小组进行了讨论，气氛热烈。现将各组讨论情况摘编如下。",
+                          "▌第一组　让乡村统战工作沉下去", SPEECH, SPEECH3,
+                          "▌第二组　城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
+    assert [a.title for a in articles] == ["让乡村统战工作沉下去", "城市社区统战要在融字上下功夫"]

@@ -169,6 +169,10 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("最新　政治　两岸　国际　财经　生活　地方　评论", "站点导航"),
     ("本期共印60份", "发送范围"),
     ("内部参阅　第9期", "刊头"),
+    ("审查意见：经审查，同意立案，交市委统战部主办，市工商联、市人社局会办。", "提案办理"),
+    ("类别：经济建设　　　　　　提交日期：2025年1月12日", "提案办理"),
+    ("正文：", "提案办理"),
+    ("2025-07-14 16:22 · 某家号认证：青岚县委统战部官方账号", "发布信息"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -516,3 +520,31 @@ def test_a_side_menu_left_one_item_to_a_line_next_to_furniture_is_the_menu(inges
 def test_a_few_short_lines_that_are_text_stay(ingest):
     document = read(ingest, TITLE, HEADING, "组织建设", "统战工作", BODY, MORE)
     assert texts(document) == [HEADING, "组织建设", "统战工作", BODY, MORE]
+
+
+def test_a_questionnaires_statistics_go_with_each_questions_head(ingest):
+    document = read(ingest, "某问卷 · 统计报告", "第1题：您目前从事的职业是［单选题］", "选项\t小计\t比例", "外卖配送员\t538\t44.57%",
+                    "快递员\t312\t25.85%", "本题有效填写人次\t1207", "【分析结论】（以下内容由问卷发布者填写）",
+                    "东城区新就业群体思想状况调查报告", "东城区委统战部　2025年8月", BODY, MORE)
+    assert not document.title.startswith("第1题")
+    assert not any("题" in text or "%" in text for text in texts(document))
+
+
+def test_a_proposals_cause_field_is_its_title(ingest):
+    document = read(ingest, "政协青岚市第五届委员会第四次会议", "第0217号", "案由：关于加强新生代民营企业家培养的建议",
+                    "提案人：邵某（市工商联界别）", BODY, MORE)
+    assert document.title == "关于加强新生代民营企业家培养的建议"
+    assert texts(document) == [BODY, MORE]
+    assert "title" not in document.metadata
+
+
+def test_a_headline_with_commas_above_its_publishing_line_is_the_title_not_the_account_above_it(ingest):
+    document = read(ingest, "青岚统战", "已关注", "一个村，三个民族，一本“和睦账”", "2025年9月3日 10:06　青岚县", BODY, MORE)
+    assert document.title == "一个村，三个民族，一本“和睦账”"
+
+
+def test_a_title_with_its_dash_subtitle_on_one_long_line_is_the_title(ingest):
+    title = "从“能人回归”到“能人治村”——东塘镇凝聚新乡贤力量的调查"
+    document = read(ingest, "某家号", title, "青岚统战", "2025-07-14 16:22 · 某家号认证：青岚县委统战部官方账号",
+                    "阅读 2.1万　点赞 318", BODY, MORE)
+    assert document.title == title

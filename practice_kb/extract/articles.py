@@ -99,6 +99,10 @@ class ArticleSplitter:
             key = text_key(text)
             current = drafts[-1] if drafts else None
             started = self._start(text) if index not in blocks else blocks[index]
+            if started is not None and index not in blocks and started.kind == "marker" and not started.label \
+                    and current is not None \
+                    and current.lines and not _ENDED.search(current.lines[-1][1]):
+                started = None      # a title with no marker mid-sentence: a page's running head
             if started is not None:
                 self._close(current)
                 started.start = line
@@ -470,10 +474,11 @@ def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
 
 # A table's or figure's caption ("表1　受访人员基本情况"): never an article's title.
 _CAPTION = re.compile(r"^(附?表|附?图)\s*[\d一二三四五六七八九十]+[\s.．:：、]")
+_ENDED = re.compile(r"[。！？!?）)”’」』…：:]$")   # a paragraph that ended before what follows
 TITLE_SEARCH_LINES = 12       # how far down an untitled article's title is looked for
 
 _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者说明|编辑说明|编者)\s*[】\]]?\s*[:：]")
-_LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：]$")
+_LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：。]$")
 
 
 def _has_sentence(text: str) -> bool:

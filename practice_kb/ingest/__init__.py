@@ -93,8 +93,9 @@ class Ingest:
                 said = bp.metadata(text) if rule not in bp.block_classes else {}   # not a commenter's "作者："
                 for key, value in said.items():
                     doc.metadata.setdefault(key, value)
-                if said:
-                    doc.placed.append((number, said))
+                placed = {key: value for key, value in said.items() if key != "title"}
+                if placed:
+                    doc.placed.append((number, placed))
                 continue
             line = text
             if named_file and kept and self._can_be_title(line):

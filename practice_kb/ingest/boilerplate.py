@@ -147,7 +147,9 @@ class Boilerplate:
         """A short line without sentence punctuation, as page titles are; it may end in a
         question mark."""
         line = re.sub(r"(?<=[\u4e00-\u9fff])[？?]$", "", line)     # a title may ask ("如何做好…？")
-        return len(line) <= 60 and not re.search(r"[。！？；，,;]", line) and not line.endswith(("：", ":"))
+        main = line.split("——", 1)[0]                              # its "——subtitle" on the same line
+        return len(main) <= 60 and len(line) <= 100 and not re.search(r"[。！？；，,;]", line) \
+            and not line.endswith(("：", ":"))
 
     def title_key(self, line: str) -> str:
         """What two renderings of one title share: no count suffix, no spaces."""
@@ -191,17 +193,19 @@ class Boilerplate:
             return trailed
         body = next((i for i, (line, rule) in enumerate(zip(lines, rules))
                      if rule is None and (self.reads_as_sentence(line) or not can_be_title(line))), len(lines))
+        # A post's title may have commas and an exclamation in it ("一间工坊，一村共富！…",
+        # "一个村，三个民族，一本“和睦账”"): the first such line, with nothing but furniture
+        # between it and the publishing line under it, is the title all the same.
+        if body < len(lines) and len(lines[body]) <= 60 and not re.search(r"[。；;]", lines[body]) \
+                and can_be_title(re.sub(r"[，,！!？?]", "", lines[body])):
+            after = next((j for j in range(body + 1, min(len(lines), body + 4)) if rules[j] is None
+                          or rules[j] in self.publishing_classes), None)
+            if after is not None and rules[after] in self.publishing_classes:
+                return body
         # (a "——subtitle" line belongs to the title above it; it is never the title)
         candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])
                       and not is_subtitle_line(lines[i])]
         if not candidates:
-            # A post's title may have commas and an exclamation in it ("一间工坊，一村共富！…"):
-            # the first line of the page, right above its publishing line, is it all the same.
-            first = next((i for i, rule in enumerate(rules) if rule is None and lines[i].strip()), None)
-            if first is not None and first + 1 < len(lines) and rules[first + 1] in self.publishing_classes \
-                    and len(lines[first]) <= 60 and not re.search(r"[。；;]", lines[first]) \
-                    and can_be_title(re.sub(r"[，,！!？?]", "", lines[first])):
-                return first
             return None
         published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
         near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
