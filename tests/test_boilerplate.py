@@ -548,3 +548,8 @@ def test_a_title_with_its_dash_subtitle_on_one_long_line_is_the_title(ingest):
     document = read(ingest, "某家号", title, "青岚统战", "2025-07-14 16:22 · 某家号认证：青岚县委统战部官方账号",
                     "阅读 2.1万　点赞 318", BODY, MORE)
     assert document.title == title
+
+
+def test_a_forwarded_mail_is_the_material_and_stays(ingest):
+    document = read(ingest, TITLE, "---------- 转发的邮件 ----------", "发件人: 某科 <a@b.cn>", HEADING, BODY, MORE)
+    assert texts(document)[-3:] == [HEADING, BODY, MORE]
