@@ -444,3 +444,25 @@ def test_a_discussions_lead_in_ending_in_a_full_stop_goes_with_the_cover():
                           "▌第一组　让乡村统战工作沉下去", SPEECH, SPEECH3,
                           "▌第二组　城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
     assert [a.title for a in articles] == ["让乡村统战工作沉下去", "城市社区统战要在融字上下功夫"]
+
+
+def test_a_chat_export_keeps_what_its_messages_paste_and_drops_its_chatter():
+    articles = read_split(
+        "消息记录（此消息记录为文本格式，不支持重新导入）", "消息对象:青岚县镇村统战联络员交流群",
+        "2025-06-27 9:02:11 县委统战部陆某(1452036698)", "@全体成员 请各镇把上半年统战工作小结直接发群里，周五前。",
+        "2025-06-27 9:05:40 城关镇邹某(2960114573)", "收到",
+        "2025-06-27 9:41:05 东岭镇贺某(1318806274)", "东岭镇2025年上半年统战工作小结", SPEECH, "今年镇里把宗教活动场所的财务公开、人员登记等台",
+        "2025-06-27 9:41:30 城关镇邹某(2960114573)", "[强][强]",
+        "2025-06-27 9:41:52 东岭镇贺某(1318806274)", "账逐一建立起来。", SPEECH3,
+        "2025-06-27 10:16:40 东田村杨某(3075521896)", "当村支书三年，我对统战工作的几点体会", SPEECH2,
+        "说到不足，我自己也有短板，政策学得不透。")
+    assert [a.title for a in articles] == ["东岭镇2025年上半年统战工作小结", "当村支书三年，我对统战工作的几点体会"]
+    assert texts(articles[0]) == [SPEECH, "今年镇里把宗教活动场所的财务公开、人员登记等台账逐一建立起来。", SPEECH3]
+    assert not any(t in ("收到", "[强][强]") or t.startswith("@") for a in articles for t in texts(a))
+
+
+def test_a_marked_group_is_not_taken_for_a_columns_label():
+    articles = read_split("青岚市基层统战干部培训班", "分组讨论情况汇总", "现将各组讨论情况摘编如下。",
+                          "▌第一组", "让乡村统战工作沉下去", SPEECH, SPEECH3,
+                          "▌第二组", "城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
+    assert [(a.label, a.title) for a in articles] == [("第一组", "让乡村统战工作沉下去"), ("第二组", "城市社区统战要在融字上下功夫")]

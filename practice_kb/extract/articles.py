@@ -128,7 +128,7 @@ class ArticleSplitter:
         self._close(drafts[-1] if drafts else None)
         kept = [d for d in drafts if d.lines or d.heading]
         attached = len(kept) > 1 and all(re.fullmatch(r"附件\d+", d.label or "") for d in kept[1:])
-        if (breaks or attached) and len(kept) > 1 and not kept[0].heading and kept[0].start not in breaks \
+        if (document.attached or attached) and len(kept) > 1 and not kept[0].heading and kept[0].start not in breaks \
                 and len(kept[0].lines) <= COVER_NOTE_LINES:
             # The note a mail carries its attachments with ("综合科：" / "现将…报送，请审阅。" /
             # who sent it): no article of its own.

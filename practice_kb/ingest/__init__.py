@@ -48,7 +48,7 @@ class Ingest:
         if text.metadata.get("title"):
             doc.metadata["title"] = self._simplify(doc, 0, text.metadata["title"])[1]
         kept = self._clean(doc, [self._simplify(doc, n, line) for n, line in lines], text.markdown)
-        doc.paragraphs, joins = self.layout.rejoin(kept)
+        doc.paragraphs, joins = self.layout.rejoin(kept, titles=set(doc.breaks))
         doc.repairs += [Repair(name, n, "join", a, b) for n, a, b in joins]
         return doc
 
@@ -84,7 +84,9 @@ class Ingest:
 
         for index, ((number, line), text, rule) in enumerate(zip(lines, texts, rules)):
             if rule:
-                named_file = rule in bp.document_start_classes or (named_file and not text.strip())
+                # what the line before the next text was: a file's name, or a chat message's head
+                named_file = ("file" if rule in bp.attachment_classes else "message") \
+                    if rule in bp.document_start_classes else (named_file if not text.strip() else False)
                 drop(number, line, rule)
                 if rule in bp.document_start_classes and not kept and not doc.title:
                     # the file's own name above its text: its title, if the text has no other
@@ -98,8 +100,9 @@ class Ingest:
                     doc.placed.append((number, placed))
                 continue
             line = text
-            if named_file and kept and self._can_be_title(line):
+            if named_file and kept and (self._can_be_title(line) or _HEADLINE.match(line)):
                 doc.breaks.append(number)
+                doc.attached = doc.attached or named_file == "file"
             named_file = False
             run = bp.title_run(line)
             if run:
@@ -172,6 +175,9 @@ class Ingest:
         """A line a page's title could be: short, no sentence, not a heading or a note."""
         return self.boilerplate.is_title_like(line) and not self.layout.starts_block(line)
 
+
+# A headline of two or three short clauses ("当村支书三年，我对统战工作的几点体会").
+_HEADLINE = re.compile(r"^[^，,。！？；;：:]{3,20}([，,][^，,。！？；;：:]{3,20}){1,2}$")
 
 # "【title】text…": a title of ten characters or more, no sentence in it, bracketed at the
 # head of a post's first paragraph (a label, 【做法】, is shorter).

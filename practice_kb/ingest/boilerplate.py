@@ -79,6 +79,7 @@ class Boilerplate:
         self.column = re.compile(columns["pattern"]) if columns.get("pattern") else None
         self.published_column = re.compile(columns.get("published_pattern") or r"(?!)")
         self.document_start_classes = set(rules.get("document_start_classes") or ())
+        self.attachment_classes = set(rules.get("attachment_classes") or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
@@ -90,12 +91,17 @@ class Boilerplate:
         self.markup = [re.compile(p, re.M) for p in rules.get("markup") or ()]
         self.collection_title = re.compile(structure["collection_title"])
         self.article_heading = re.compile(structure["article_heading"])
+        self.article_markers = [re.compile(p) for p in structure.get("article_markers") or ()]
         self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
         self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
         self.publishing_classes = set(rules.get("publishing_classes") or ())
         self.trail_classes = set(rules.get("trail_classes") or ())
         self.end_classes = set(rules.get("end_classes") or ())
         self.reply_classes = set(rules.get("reply_classes") or ())
+        chat = rules.get("chat") or {}
+        self.chat_name = chat.get("name", "聊天消息")
+        self.chat_min = int(chat.get("min_messages", 3))
+        self.chatter_max = int(chat.get("chatter_max_length", 40))
 
     # ------------------------------------------------------------------ one line
 
@@ -174,6 +180,7 @@ class Boilerplate:
         end = next((i for i, rule in enumerate(rules) if rule in self.end_classes), None)
         if end is not None:
             rules[end:] = [rules[end]] * (len(rules) - end)     # a quoted mail, down to the end
+        self._chat(lines, rules)
         self._replies(lines, rules)
         self._list_entries(lines, rules)
         self._menus(lines, rules)
@@ -217,6 +224,17 @@ class Boilerplate:
         # Of the lines next to the publishing line, the title is the longest (a site's or an
         # account's name is short).
         return max(near, key=lambda c: (len(lines[c]), -c)) if near else candidates[0]
+
+    def _chat(self, lines: list[str], rules: list[str | None]) -> None:
+        """A chat exported as text: its message heads, its one-line chatter and its
+        messages to someone are the chat's; what a message pastes stays."""
+        heads = [i for i, rule in enumerate(rules) if rule == self.chat_name]
+        if len(heads) < self.chat_min:
+            return
+        for head, following in zip(heads, heads[1:] + [len(lines)]):
+            body = [i for i in range(head + 1, following) if rules[i] is None and lines[i].strip()]
+            if len(body) == 1 and (len(lines[body[0]]) <= self.chatter_max or lines[body[0]].startswith("@")):
+                rules[body[0]] = self.chat_name
 
     def _menus(self, lines: list[str], rules: list[str | None]) -> None:
         """A side menu a page's layout left one item to a line ("组织建设" / "统战工作" /
@@ -301,6 +319,8 @@ class Boilerplate:
         text = [i for i, line in enumerate(lines) if rules[i] is None and line.strip()]
         for position, index in enumerate(text[:-2]):
             title, after = lines[text[position + 1]], lines[text[position + 2]]
+            if any(marker.match(lines[index]) for marker in self.article_markers):
+                continue            # "▌第一组": an article's marker, not a column's label
             if self.column.match(lines[index]) and self.is_title_like(title) and not self.column.match(title) \
                     and not self._is_structure(title) and (self.reads_as_sentence(after) or after.endswith(("。", "！", "？"))):
                 rules[index] = self.column_name

@@ -75,7 +75,8 @@ class Layout:
             return False   # a title: no clause in it
         return len(line) > 20 or bool(re.search(r"[，,、]", line))
 
-    def rejoin(self, lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
+    def rejoin(self, lines: list[tuple[int, str]], titles: set[int] = frozenset()) \
+            -> tuple[list[tuple[int, str]], list[tuple[int, str, str]]]:
         """Join each cut paragraph with the one that continues it; return lines and (line, a, b) joins.
 
         A paragraph being rejoined is kept as a list of its lines and judged by its two
@@ -87,7 +88,7 @@ class Layout:
         titled_next = False # out[-1] is a marker whose title is the next line ("发言二")
         wrap = _wrap_width([text for _, text in lines])
         for number, text in lines:
-            if cut and (not self.starts_block(text) or _split_word(out[-1][1][-1], text)):
+            if cut and number not in titles and (not self.starts_block(text) or _split_word(out[-1][1][-1], text)):
                 parts = out[-1][1]
                 joins.append((number, "".join(parts[-12:])[-12:], text[:12]))
                 parts.append(text)
@@ -95,7 +96,8 @@ class Layout:
             else:
                 out.append((number, [text]))
                 length = len(text)
-            if titled_next and len(out[-1][1]) == 1 and len(text) <= 30 and not re.search(r"[。！？；;]", text):
+            if number in titles or titled_next and len(out[-1][1]) == 1 and len(text) <= 30 \
+                    and not re.search(r"[。！？；;]", text):
                 cut = False     # the marker's title, a headline of two clauses though it be
             else:
                 cut = self.is_cut(_ends(out[-1][1], length)) or (

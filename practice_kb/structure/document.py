@@ -49,3 +49,4 @@ class Document:
     # Lines that start a document of their own: the title under an attached file's name
     # ("附件1正文预览" / "某某工作总结.docx" / "某某工作总结").
     breaks: list[int] = field(default_factory=list)
+    attached: bool = False           # its breaks follow file names: a mail's attachments
