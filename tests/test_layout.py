@@ -162,3 +162,9 @@ def test_lines_of_varied_length_without_commas_are_not_joined(ingest):
     lines = ["青岚县统战工作总结", "今年全县新建同心驿站十二个", "组织党外人士视察四次", "一、主要做法", "建立联系制度。"]
     document = read(ingest, *lines)
     assert texts(document)[-4:] == lines[1:]
+
+
+def test_a_clause_ending_in_a_post_word_is_no_byline_and_is_joined(ingest):
+    # "…人员" ends like "统战委员", but a byline has no 的/把 in it
+    document = read(ingest, "青岚镇统战工作小结", "今年镇里把宗教活动场所的财务公开、人员", "·2·", "登记等台账逐一建立起来。")
+    assert texts(document)[-1] == "今年镇里把宗教活动场所的财务公开、人员登记等台账逐一建立起来。"
