@@ -343,11 +343,10 @@ class NameRecogniser:
         counts ("鹇", "蘅州"). A longer phrase it counts seldom ("认真贯彻") is a phrase."""
         word = tokens.text[i:tokens.end[i]]
         frequency = jieba.dt.FREQ.get(word) or 0
-        return frequency == 0 or len(word) <= 2 and frequency < self.rare_max_frequency \
-            or any((jieba.dt.FREQ.get(c) or 0) < self.rare_max_frequency for c in word)
+        return frequency == 0 or len(word) <= 2 and frequency < self.rare_max_frequency or self.rare_stem(word)
 
     def rare_stem(self, stem: str) -> bool:
-        """Whether a name's stem holds a character jieba's dictionary hardly counts ("鹩湾")."""
+        """Whether a stem (or word) holds a character jieba's dictionary hardly counts ("鹩湾")."""
         return any((jieba.dt.FREQ.get(c) or 0) < self.rare_max_frequency for c in stem)
 
     def _uncommon(self, tokens: Tokens, b: int, s: int) -> bool:
