@@ -553,3 +553,11 @@ def test_a_title_with_its_dash_subtitle_on_one_long_line_is_the_title(ingest):
 def test_a_forwarded_mail_is_the_material_and_stays(ingest):
     document = read(ingest, TITLE, "---------- 转发的邮件 ----------", "发件人: 某科 <a@b.cn>", HEADING, BODY, MORE)
     assert texts(document)[-3:] == [HEADING, BODY, MORE]
+
+
+def test_a_chat_messages_head_is_never_the_files_title(ingest):
+    document = read(ingest, "2025-06-27 9:41:05 东岭镇贺某(1318806274)", BODY + MORE,
+                    "2025-06-27 9:42:05 东岭镇贺某(1318806274)", MORE + BODY,
+                    "2025-06-27 9:43:05 城关镇邹某(2960114573)", "收到")
+    assert document.title == ""
+    assert texts(document) == [BODY + MORE, MORE + BODY]

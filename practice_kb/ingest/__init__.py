@@ -85,10 +85,12 @@ class Ingest:
         for index, ((number, line), text, rule) in enumerate(zip(lines, texts, rules)):
             if rule:
                 # what the line before the next text was: a file's name, or a chat message's head
-                named_file = ("file" if rule in bp.attachment_classes else "message") \
-                    if rule in bp.document_start_classes else (named_file if not text.strip() else False)
+                starts = rule in bp.document_start_classes
+                attachment = rule in bp.attachment_classes
+                named_file = ("file" if attachment else "message") if starts \
+                    else (named_file if not text.strip() else False)
                 drop(number, line, rule)
-                if rule in bp.document_start_classes and not kept and not doc.title:
+                if attachment and not kept and not doc.title:
                     # the file's own name above its text: its title, if the text has no other
                     file_title = re.sub(r"^附件\s*\d*\s*[:：]\s*|\.\w{1,5}$", "", text).strip()
                     doc.metadata.setdefault("file_title", file_title)

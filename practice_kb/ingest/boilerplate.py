@@ -79,7 +79,7 @@ class Boilerplate:
         self.column = re.compile(columns["pattern"]) if columns.get("pattern") else None
         self.published_column = re.compile(columns.get("published_pattern") or r"(?!)")
         self.document_start_classes = set(rules.get("document_start_classes") or ())
-        self.attachment_classes = set(rules.get("attachment_classes") or ())
+        self.attachment_classes = set(rules.get("attachment_classes", self.document_start_classes) or ())
         sentence = rules.get("sentence") or {}
         self.sentence_min = int(sentence.get("min_length", 30))
         self.sentence_marks = re.compile(sentence.get("punctuation", "[。！？；，]"))
