@@ -40,6 +40,7 @@ SETS = {
     "heldout8": (GOLD / "heldout8" / "texts", GOLD / "heldout8" / "gold.yml"),
     "heldout9": (GOLD / "heldout9" / "texts", GOLD / "heldout9" / "gold.yml"),
     "heldout10": (GOLD / "heldout10" / "texts", GOLD / "heldout10" / "gold.yml"),
+    "heldout11": (GOLD / "heldout11" / "texts", GOLD / "heldout11" / "gold.yml"),
     "seeds": (ROOT / "source_texts", GOLD / "seeds.yml"),
 }
 FACETS = ("问题", "原因", "对策", "经验", "心得", "背景")
