@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..rules import load_rules
 from .layout import is_subtitle_line
+from .line_model import LineModel, line_features
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ _WECHAT = re.compile(r"^原创\s+(?P<author>\S+)(\s+(?P<account>\S+))?\s+(发表
 _PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{0,3}){6}[”’）)]?[。！？!?]")
 
 
+# A date a signature ends with ("某某镇党委 2025年9月", "…（2025年11月）").
+_SIGNED_DATE = re.compile(r"[\s（(]*\d{4}\s*[年.\-/]\s*\d{1,2}(\s*[月.\-/]\s*\d{1,2})?\s*[日月]?\s*[）)]?$")
 _ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fff\w“《]+")
 
 # A reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
@@ -46,7 +49,10 @@ _SPEAKER = re.compile(r"^\S{1,16}?(\s*回复\s*\S{1,16})?\s*[:：]")
 class Boilerplate:
     """Decides, line by line and across a file's lines, what is page furniture."""
 
-    def __init__(self, rules: dict | None = None, structure: dict | None = None) -> None:
+    def __init__(self, rules: dict | None = None, structure: dict | None = None,
+                 line_model: LineModel | None | bool = True) -> None:
+        """`line_model`: the trained furniture model to use, True for the shipped one (if
+        its file is there), False or None for the rules alone."""
         rules = rules if rules is not None else load_rules("boilerplate.yml")
         structure = structure if structure is not None else load_rules("structure.yml")
         self.classes = [
@@ -102,6 +108,24 @@ class Boilerplate:
         self.chat_name = chat.get("name", "聊天消息")
         self.chat_min = int(chat.get("min_messages", 3))
         self.chatter_max = int(chat.get("chatter_max_length", 40))
+        learned = rules.get("learned") or {}
+        self.learned_name = learned.get("name", "疑似版面")
+        self.table_cells = int(learned.get("table_cells", 4))
+        self.text_characters = int(learned.get("text_characters", 18))
+        self.sentence_characters = int(learned.get("sentence_characters", 12))
+        self.title_above = int(learned.get("title_above", 3))
+        self.line_model = LineModel.load() if line_model is True else (line_model or None)
+        self.table_line = re.compile(structure.get("table_line") or "$^")
+        # what the article's own structure says of a line: its byline, its date, its notes and
+        # references (the article splitter reads them; no model takes them)
+        self.own_lines = [re.compile(structure[key]) for key in
+                          ("byline", "date_line", "reference_heading", "reference_line", "note_line") if structure.get(key)]
+        self.own_min_length = int(learned.get("own_min_length", 5))
+        self.title_ending = re.compile(structure.get("title_endings") or "(?!)")
+        self.note_line = re.compile(structure["note_line"]) if structure.get("note_line") else None
+        if structure.get("compilation_title"):
+            self.own_lines.append(re.compile(structure["compilation_title"]))
+        self.titled_place = re.compile(learned.get("titled_place") or "(?!)")
 
     # ------------------------------------------------------------------ one line
 
@@ -172,10 +196,11 @@ class Boilerplate:
 
     # ------------------------------------------------------------------ a file's lines
 
-    def classify(self, lines: list[str]) -> list[str | None]:
+    def classify(self, lines: list[str], learned: bool = True) -> list[str | None]:
         """Each line's furniture class, or None for text: its own patterns first, then what
         only the whole file shows — entries of a list of links, lines repeated as running
-        heads and footers, and short names echoed by the furniture next to them."""
+        heads and footers, and short names echoed by the furniture next to them; last, with
+        `learned`, what the trained model reads as furniture among the lines left."""
         rules = [self.line_rule(line) for line in lines]
         end = next((i for i, rule in enumerate(rules) if rule in self.end_classes), None)
         if end is not None:
@@ -189,7 +214,60 @@ class Boilerplate:
         self._echoed_names(lines, rules)
         self._foreign_names(lines, rules)
         self._tail_lines(lines, rules)
+        if learned and self.line_model is not None:
+            self._learned(lines, rules)
         return rules
+
+    def _learned(self, lines: list[str], rules: list[str | None]) -> None:
+        """The lines the rules left that the model reads as furniture, unless a line reads
+        as the article's own (learned_guard). Decided on the rules' verdicts alone: one
+        line the model takes does not sway its neighbours."""
+        taken = [index for index, rule in enumerate(rules) if rule is None and not self.learned_guard(lines, rules, index)
+                 and self.line_model.is_furniture(line_features(lines, rules, index, self))]
+        for index in taken:
+            rules[index] = self.learned_name
+
+    def learned_guard(self, lines: list[str], rules: list[str | None], index: int) -> bool:
+        """Whether lines[index] reads as the article's own, which no model may take: a
+        sentence, a heading, an article marker or a collection's title, a byline, a date, a
+        note or a reference, a data row, a
+        clause of text, a "地名：标题" line, a title over its publishing line or its text."""
+        line = lines[index]
+        if not line.strip() or self.reads_as_sentence(line) or self._is_structure(line):
+            return True
+        if any(marker.match(line) for marker in self.article_markers) or self.collection_title.match(line):
+            return True
+        # (a byline in brackets, or signed with a date: "（某某县委书记 某某）", "某某镇党委 2025年9月")
+        own = _SIGNED_DATE.sub("", line.strip("（）() ")).strip() or line
+        signs = any(pattern.search(own) for pattern in self.own_lines)
+        if signs and len(own) >= self.own_min_length or re.match(r"^[（(]\s*(作者|执笔)", line):
+            return True         # (a name of two to four characters alone is a byline, or a button…)
+        following = next((i for i in range(index + 1, len(lines)) if rules[i] is None and lines[i].strip()), None)
+        if signs and following is not None and self.note_line is not None and self.note_line.search(lines[following]):
+            return True         # (…but not over a paper's abstract)
+        if self.is_title_like(line) and self.title_ending.search(without_site_suffix(line)):
+            return True         # a title: "…工作总结", "…调研报告"
+        digit, ruled = re.search(r"\d", line), re.search(r"[|｜:：]", line)
+        if digit and not ruled and len(_HAN.findall(line)) >= 2 \
+                and (self.table_line.match(line) or len(line.split()) >= self.table_cells):
+            return True
+        if re.search(r"\d\s*[%％]", line):
+            return True
+        han = len(_HAN.findall(line))
+        if han >= self.text_characters and (re.search(r"[，,；;]", line) or line.endswith(("：", ":"))) \
+                or han >= self.sentence_characters and re.search(r"[。！？]", line):
+            return True         # a clause, a lead-in or a sentence of the text
+        if self.titled_place.match(line):
+            return True         # a case's title, "某某镇：念好…经"
+        if following is not None and self.reads_as_sentence(lines[following]) and self.is_title_like(line) \
+                and len(line) >= 4 and not re.search(r"\d{4}", line):
+            return True         # a heading or a title, the text under it
+        for below in range(index + 1, min(len(lines), index + 1 + self.title_above)):
+            if rules[below] in self.publishing_classes and self.is_title_like(line) and len(line) >= 8:
+                return True     # a title over its publishing line
+            if rules[below] is None and lines[below].strip():
+                break
+        return False
 
     def title_index(self, lines: list[str], rules: list[str | None], can_be_title) -> int | None:
         """Which line above the text is the page's title: of the title-like lines there,
