@@ -13,7 +13,7 @@ then trained on every file of the training sets. A set left out of training (--e
 can be measured with bench/knowledge_quality.py and PRACTICE_KB_FACET_MODEL.
 
     .venv/bin/pip install scikit-learn==1.9.1        # for training only
-    .venv/bin/python bench/train_facets.py [--sets dev,dev2,dev3,seeds,heldout…heldout10] [--exclude dev2] [--out model.json]
+    .venv/bin/python bench/train_facets.py [--sets dev,dev2,dev3,seeds,heldout…heldout12] [--exclude dev2] [--out model.json]
 """
 from __future__ import annotations
 
@@ -141,7 +141,7 @@ def export(vectorizer, model, out: Path, sets: list[str], c: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="dev,dev2,dev3,seeds,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,heldout9,heldout10")
+    parser.add_argument("--sets", default="dev,dev2,dev3,seeds,heldout,heldout2,heldout3,heldout4,heldout5,heldout6,heldout7,heldout8,heldout9,heldout10,heldout11,heldout12")
     parser.add_argument("--exclude", default="", help="sets left out of training (to measure them unseen)")
     parser.add_argument("--out", default=str(MODEL_FILE))
     parser.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")

@@ -1,6 +1,8 @@
 """practice_kb.extract.articles.ArticleSplitter: documents → articles."""
 from __future__ import annotations
 
+import pytest
+
 from practice_kb.extract.articles import ArticleSplitter
 from practice_kb.structure import Document
 
@@ -466,3 +468,78 @@ def test_a_marked_group_is_not_taken_for_a_columns_label():
                           "▌第一组", "让乡村统战工作沉下去", SPEECH, SPEECH3,
                           "▌第二组", "城市社区统战要在融字上下功夫", SPEECH2, "说到底，统战工作就是做人的工作。")
     assert [(a.label, a.title) for a in articles] == [("第一组", "让乡村统战工作沉下去"), ("第二组", "城市社区统战要在融字上下功夫")]
+
+
+def test_under_a_files_title_a_title_with_its_dash_subtitle_starts_an_article():
+    articles = split("编者按：本期推送两篇稿件，一篇是街道的调研，一篇是社区书记的心得，欢迎留言交流。",
+                     "楼宇里的“同心圈”", "——青石街道楼宇统战工作调研", SPEECH, SPEECH2,
+                     "社区书记说｜把“陌生人”变成“自家人”", "白沙社区党委书记　王某", SPEECH3,
+                     "两年来，议事厅共议定社区事务六十四件，居民满意率达到百分之九十六。",
+                     title="统战故事｜楼宇里的“同心圈”·社区书记说")
+    assert [a.title for a in articles] == ["楼宇里的“同心圈”——青石街道楼宇统战工作调研",
+                                           "社区书记说｜把“陌生人”变成“自家人”"]
+    assert not any("编者按" in text for a in articles for text in texts(a))     # the note presenting them: a cover
+
+
+def test_an_untitled_files_title_and_subtitle_under_its_goals_stay_one_article():
+    articles = split("【学习目标】", "1. 了解统一战线服务乡村振兴的基本路径。", "白沙镇“同心共富”工作法",
+                     "——统一战线助力共同富裕的基层实践", SPEECH, SPEECH2, title="")
+    assert len(articles) == 1
+
+
+def test_a_bulletins_first_level_headings_that_name_a_place_are_its_articles():
+    articles = split("1　白沙镇：统战工作“三化”建设让基层有抓手", "1.1　基本情况", SPEECH, "1.2　主要做法", SPEECH2,
+                     "2　青石乡：党外知识分子组成“乡村振兴智囊团”", "2.1　基本情况", SPEECH3, title="")
+    assert [a.title for a in articles] == ["白沙镇：统战工作“三化”建设让基层有抓手", "青石乡：党外知识分子组成“乡村振兴智囊团”"]
+
+
+def test_a_reports_numbered_headings_that_name_no_place_are_its_sections():
+    articles = split("1　基本情况", SPEECH, "2　主要做法", SPEECH2, "3　存在问题", SPEECH3, title="白沙镇统战工作调研报告")
+    assert len(articles) == 1
+
+
+@pytest.mark.parametrize(("marker", "title"), [
+    ("附：背景资料", "白沙镇：“新阶层之家”建在产业链上"),
+    ("附录", "白沙镇：“新阶层之家”建在产业链上"),
+])
+def test_appended_material_under_its_marker_is_an_article_titled_by_the_next_line(marker, title):
+    articles = split(SPEECH, SPEECH2, marker, title, SPEECH3, title="白沙镇召开新阶层统战工作推进会")
+    assert [a.title for a in articles] == ["白沙镇召开新阶层统战工作推进会", title]
+
+
+def test_a_speeches_title_field_starts_its_article():
+    articles = split("题目：以“小网格”织密民族团结“大网络”", SPEECH, SPEECH2, "题目：在家门口办好“同心事”", SPEECH3,
+                     title="座谈会发言材料（整理稿）")
+    assert [a.title for a in articles] == ["以“小网格”织密民族团结“大网络”", "在家门口办好“同心事”"]
+
+
+def test_an_emoji_led_short_line_is_a_heading_not_an_article():
+    [article] = split("📍先说说村里的情况", SPEECH, "✅一年里主要做了四件事", SPEECH2, SPEECH3, title="驻村一年的心得")
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == ["先说说村里的情况", "一年里主要做了四件事"]
+
+
+def test_an_attachments_body_marker_is_no_title_the_next_line_is():
+    articles = split("附件1正文：", "白沙镇上半年统战工作情况汇报", SPEECH, SPEECH2, "附件2正文：", "青石公司：“同心工作站”让企业更有底气",
+                     SPEECH3, title="关于报送上半年统战工作情况的请示")
+    assert [a.title for a in articles] == ["白沙镇上半年统战工作情况汇报", "青石公司：“同心工作站”让企业更有底气"]
+
+
+def test_who_speaks_named_right_above_a_speeches_marker_is_its_author_not_the_last_line_before():
+    articles = split("题目：以“小网格”织密民族团结“大网络”", SPEECH, SPEECH2, "陆某（白沙社区党委书记）",
+                     "题目：在家门口办好“同心事”", SPEECH3, title="座谈会发言材料（整理稿）")
+    assert texts(articles[0]) == [SPEECH, SPEECH2]
+    assert articles[1].metadata["author"] == "陆某（白沙社区党委书记）"
+
+
+def test_the_articles_a_contents_list_named_start_where_their_titles_stand():
+    doc = document("说明：以下材料由各地报送，会务组略有删节。", "搭好“网格桥”　连起同心圆（白沙街道）", SPEECH, SPEECH2,
+                   "村企手拉手　共走振兴路（青石村）", SPEECH3, title="基层统一战线工作推进会书面交流材料")
+    doc.contents = ["1．搭好“网格桥”　连起同心圆（白沙街道）……………1", "2．村企手拉手　共走振兴路（青石村）…………3"]
+    articles = ArticleSplitter().split(doc)
+    assert [a.title for a in articles] == ["搭好“网格桥”　连起同心圆（白沙街道）", "村企手拉手　共走振兴路（青石村）"]
+
+
+def test_a_reports_contents_that_name_its_section_headings_make_no_articles():
+    doc = document("一、基本情况", SPEECH, "二、主要做法", SPEECH2, title="白沙镇统战工作调研报告")
+    doc.contents = ["一、基本情况……1", "二、主要做法……3"]
+    assert len(ArticleSplitter().split(doc)) == 1

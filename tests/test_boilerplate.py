@@ -173,6 +173,61 @@ def removed(document) -> list[tuple[int, str, str]]:
     ("类别：经济建设　　　　　　提交日期：2025年1月12日", "提案办理"),
     ("正文：", "提案办理"),
     ("2025-07-14 16:22 · 某家号认证：青岚县委统战部官方账号", "发布信息"),
+    ("原创 青岚统战 青岚发布", "发布信息"),
+    ("阅读 1.2万", "发布信息"),
+    ("文｜青石街道党工委统战办", "署名"),
+    ("上一篇　统战故事｜老街坊的“议事板凳”", "上一篇/下一篇"),
+    ("3人喜欢", "关注与分享"),
+    ("显示翻译", "关注与分享"),
+    ("AI主播为您播报", "页面工具"),
+    ("00:00 / 05:47", "页面工具"),
+    ("倍速 1.0X", "页面工具"),
+    ("【放大】【缩小】【默认】", "页面工具"),
+    ("播报　编辑　讨论 5　上传视频", "百科"),
+    ("本词条由“某科·乡村振兴计划”参与编辑并审核", "百科"),
+    ("行政区类别\t行政村", "百科"),
+    ("删除的内容: 较为", "文档协作"),
+    ("带格式的: 缩进: 首行缩进:  2 字符", "文档协作"),
+    ("所有者：某某　创建于 2025-06-25 15:02　最后修改于 2025-06-27 18:40", "文档协作"),
+    ("审批流程", "提案办理"),
+    ("【会签】某某（经济发展局）　2025-07-04 15:20　意见：同意，数据已核对。", "提案办理"),
+    ("本审批单由某某协同办公平台自动生成，仅供内部流转使用", "提案办理"),
+    ("主送：青岚市委统战部", "发送范围"),
+    ("###", "分隔线"),
+    ("（背景资料由青石县委统战部提供）", "发布信息"),
+    ("某市哲学社会科学规划课题（LZ2024-117）", "论文信息"),
+    ("基金资助：某市哲学社会科学规划课题", "论文信息"),
+    ("博客访问：48,215", "发布信息"),
+    ("新闻通稿（续）", "页码"),
+    ("共 2 条日志　　导出　　打印", "页面工具"),
+    ("邬　邬静远　　月度总结", "用户头像"),
+    ("接收人：某区委统战部 林某；某街道党工委 陈某", "发布信息"),
+    ("👍 赞 3　　💬 评论 2", "关注与分享"),
+    ("2025-05-31 17:42　来自 某记 手机版", "发布信息"),
+    ("全部　｜　未读（0）　｜　已读（2）", "站点导航"),
+    ("{ PAGE \\* MERGEFORMAT }", "域代码"),
+    ('{ HYPERLINK \\l "_Toc11521" }一、调研基本情况\t{ PAGEREF _Toc11521 \\h }', "目录"),
+    ("浏览 318　　回复 46　　点赞 12", "发布信息"),
+    ("要发送邮件到本列表，请写信至 list@lists.example.cn", "邮件"),
+    ("在 2025年6月6日 星期五 09:30，某科 <a@example.cn> 写道：", "邮件"),
+    ("> 各单位：请于6月10日前报送5月份基层统战工作信息。", "邮件"),
+    ("各位老师：转发企业报来的典型案例一篇，供参考选用。", "邮件"),
+    ("某描王　扫描文档　2025-07-02 16:20", "文档协作"),
+    ("[手写:已核 6.30]", "文档协作"),
+    ("— 3 一", "页码"),
+    ("【画面】清晨，社区广场上，各族居民一起跳锅庄舞。", "脚本提示"),
+    ("【PPT第2页：某镇航拍图】", "脚本提示"),
+    ("【鞠躬，退场】", "脚本提示"),
+    ("〔完〕", "脚本提示"),
+    ("片名：同心聚力　共建家园", "发布信息"),
+    ("某某区融媒体中心　专题片脚本", "刊头"),
+    ("点击图片查看大图", "页面工具"),
+    ("2. 全市基层统一战线工作典型案例汇编.pdf（2.3MB）　下载次数：152", "页面工具"),
+    ("申报单位（盖章）：某某职业技术学院党委统战部", "表单"),
+    ("申报类别：☑ 党外知识分子工作　□ 新的社会阶层人士工作", "表单"),
+    ("注：本目数据由县委统战部提供。", "发布信息"),
+    ("6月10日，某区“骑士驿站”志愿者为骑手免费检修电动车。　本报记者　苏某某　摄", "图片与图注"),
+    ("·86·　某阳年鉴（2025）", "页码"),
 ])
 def test_furniture_line_is_removed_and_recorded_under_its_rule(ingest, line, rule):
     document = read(ingest, TITLE, HEADING, BODY, line, MORE)
@@ -561,3 +616,118 @@ def test_a_chat_messages_head_is_never_the_files_title(ingest):
                     "2025-06-27 9:43:05 城关镇邹某(2960114573)", "收到")
     assert document.title == ""
     assert texts(document) == [BODY + MORE, MORE + BODY]
+
+
+def test_a_menu_row_with_a_navigation_word_and_an_apps_sign_up_button_are_furniture(ingest):
+    document = read(ingest, "某书", "发现　发布　通知", "加入某页", TITLE, BODY, MORE)
+    assert texts(document) == [BODY, MORE]
+    assert document.title == TITLE_MENDED
+
+
+def test_a_headline_with_commas_under_nothing_but_the_pages_furniture_is_the_title(ingest):
+    headline = "驻村一年，我把乡贤工作的门道摸清了"
+    document = read(ingest, "某书", "搜索你感兴趣的内容", "登录", "1/6", headline, BODY, MORE)
+    assert document.title == headline
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_line_ending_in_an_emoji_is_ended_and_not_joined_to_the_next(ingest):
+    document = read(ingest, TITLE, "姐妹们，今天不晒美食，认真聊聊工作😂", BODY, MORE)
+    assert texts(document)[0] == "姐妹们，今天不晒美食，认真聊聊工作😂"
+
+
+def test_an_encyclopedia_pages_contents_and_section_tools_are_furniture_its_headings_stay(ingest):
+    document = read(ingest, "某科", "某某村", BODY, "中文名　某某村", "所属地区　青石县", "目录", "1 村情概况",
+                    "2 统一战线工作", "▪ 主要做法", "村情概况", "编辑", "播报", MORE, "统一战线工作", "编辑", "播报", BODY)
+    assert texts(document) == [BODY, "村情概况", MORE, "统一战线工作", BODY]
+
+
+def test_a_contents_entry_with_leader_dots_closes_the_list_when_its_title_comes_back(ingest):
+    entry = "案例1：青石镇“新联荟”服务新的社会阶层人士"
+    document = read(ingest, "青石市基层统战工作典型案例汇编", "目　录", entry + "……………1",
+                    "案例2：白沙村“乡贤理事会”激活乡村治理……………3", entry, BODY, MORE)
+    assert entry in texts(document)
+
+
+def test_a_comment_sections_time_lines_do_not_end_it(ingest):
+    document = read(ingest, TITLE, BODY, MORE, "[发评论]", "北坡老农", "写得实在，乡镇统战就缺这种接地气的思考。",
+                    "2025-04-23 08:12:40　[回复]", "某网友", "第三件可以多学学，茶座这个形式好。", "2025-04-23 19:05:11　[回复]")
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_pages_head_under_its_page_number_inside_a_sentence_is_furniture(ingest):
+    cut = "我想，根子还在于我们有时候把少数民族流动人口当成“管理对象”，服务的意识还不够强，主动对接企业、拓展岗位的办法还"
+    document = read(ingest, TITLE, BODY, cut, "— 3 —", "某街道座谈会交流材料", "不多。", MORE)
+    assert texts(document) == [BODY, cut + "不多。", MORE]
+
+
+def test_a_short_title_under_a_page_number_after_a_finished_sentence_stays(ingest):
+    document = read(ingest, TITLE, BODY, "— 3 —", "主要成效与体会", MORE)
+    assert "主要成效与体会" in texts(document)
+
+
+def test_footnotes_under_the_rule_at_a_pages_foot_are_furniture_and_the_sentence_is_rejoined(ingest):
+    cut = "二是“接不住”。一些接班人缺乏基层历练，对企业经营管理和行业情况了解不深，接班后出现"
+    document = read(ingest, TITLE, BODY, cut, "——————————", "①数据来源：某县市场监管局2024年度市场主体统计。",
+                    "②本报告百分比均按有效问卷108份计算。", "决策失误、骨干流失等情况。", MORE)
+    assert texts(document) == [BODY, cut + "决策失误、骨干流失等情况。", MORE]
+
+
+def test_a_numbered_line_under_a_rule_mid_text_is_no_footnote_without_a_note_mark(ingest):
+    document = read(ingest, TITLE, BODY, "——————————", "1. 健全联系服务机制。", MORE)
+    assert "1. 健全联系服务机制。" in texts(document) or "1.健全联系服务机制。" in texts(document)
+
+
+def test_a_form_row_of_fields_and_a_rule_of_box_dashes_are_never_the_title(ingest):
+    document = read(ingest, "某政通", "━━━━━━━━━━━━━━", "核稿：某某　紧急程度：平件　密级：非密",
+                    "文件标题：关于报送青石开发区上半年统战工作情况的请示", BODY, MORE)
+    assert document.title == "关于报送青石开发区上半年统战工作情况的请示"
+
+
+@pytest.mark.parametrize("line", ["共 41 条评论", "12則留言　5次分享", "最相关 ▼", "撰写留言……"])
+def test_a_comment_sections_head_takes_the_comments_under_it(ingest, line):
+    document = read(ingest, TITLE, BODY, MORE, line, "蒲公英不说话", "请问屋场会一般怎么组织？我们村也想试试", "03-19")
+    assert texts(document) == [BODY, MORE]
+
+
+def test_a_compilers_note_is_cut_out_of_the_sentence_it_stands_in(ingest):
+    line = "议事会商量出“社区补贴一半费用”的办法（整理者注：补贴资金来源发言中未提及，已与本人核实为街道专项经费），矛盾一下子就化解了。"
+    document = read(ingest, TITLE, BODY, line, MORE)
+    assert texts(document)[1] == "议事会商量出“社区补贴一半费用”的办法，矛盾一下子就化解了。"
+    assert any(rule == "编者注" for _, rule, _ in removed(document))
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("【解说】某社区位于某区某街道中部，居住着十四个民族的居民五千六百多人。", "【解说】"),
+    ("我想先请大家看看我手里的这张小卡片（停顿）。", "（停顿）"),
+    ("街道把统战工作融入网格化治理，取得了明显成效。（下转第3版）", "（下转第3版）"),
+    ("表{ SEQ 表 \\* ARABIC } 某县新乡贤构成情况", "{ SEQ 表 \\* ARABIC }"),
+])
+def test_a_scripts_label_a_stage_cue_a_page_jump_and_a_field_code_are_cut_out_of_the_line(ingest, line, cut):
+    document = read(ingest, TITLE, BODY, line, MORE)
+    assert texts(document)[1] == line.replace(cut, "").strip()
+
+
+def test_a_digests_message_heads_start_their_articles_and_its_contents_go(ingest):
+    from practice_kb.extract.articles import ArticleSplitter
+    first, second = "青石镇统战工作纪实", "某公司：党建带统建 同心促发展"
+    other = "某公司成立于2012年，是开发区一家从事锂电池隔膜研发的企业，党外知识分子占比超过七成。"
+    document = read(ingest, "发件人：某某统战信息 <list@lists.example.cn>", "主题：某某统战信息 摘要，第 37 期", "今天的主题：",
+                    f"1. {first}", f"2. {second}", "----------", "消息：1", "发件人：某街道 <a@example.cn>",
+                    f"主题：{first}", first, BODY, MORE, "----------", "消息：2", "发件人：某开发区 <b@example.cn>",
+                    f"主题：{second}", second, other)
+    articles = ArticleSplitter().split(document)
+    assert [a.title for a in articles] == [first, second]
+    assert not any(t.startswith(("1.", "2.")) for t in texts(document))
+
+
+def test_a_title_line_under_furniture_is_no_second_line_of_the_title_above_it(ingest):
+    document = read(ingest, "某县“同心故事”微宣讲比赛参赛稿", "参赛编号：T-017　　参赛单位：某县某镇　　宣讲人：某某",
+                    "一张联络卡　一条连心路", "——某镇乡贤工作的故事", BODY, MORE)
+    assert document.title == "某县“同心故事”微宣讲比赛参赛稿"
+
+
+def test_a_films_name_field_is_the_title_of_its_script(ingest):
+    document = read(ingest, "某区融媒体中心　专题片脚本", "片名：同心聚力　共建家园", "片长：约7分钟", BODY, MORE)
+    assert document.title == "同心聚力 共建家园"
+    assert texts(document) == [BODY, MORE]

@@ -28,19 +28,28 @@ def classify(model: LineModel | None, *lines: str) -> list[str | None]:
 
 
 def test_a_line_in_words_no_class_has_is_taken_by_the_model():
-    lines = ("打卡成功 获得勋章", "青石镇基层治理工作总结", BODY, MORE)
-    assert classify(None, *lines)[0] is None                # the rules alone do not know it
+    lines = ("青石镇基层治理工作总结", BODY, MORE, "打卡成功 获得勋章")
+    assert classify(None, *lines)[3] is None                # the rules alone do not know it
     rules = classify(by_word("打卡"), *lines)
-    assert rules[0] == "疑似版面"
-    assert rules[1:] == [None, None, None]
+    assert rules == [None, None, None, "疑似版面"]
 
 
 def test_the_learned_class_is_reported_with_its_line():
     reader = Ingest()
     reader.boilerplate.line_model = by_word("打卡")
-    document = reader.read("qingshi.txt", "\n".join(("打卡成功 获得勋章", "青石镇基层治理工作总结", BODY, MORE)).encode())
+    document = reader.read("qingshi.txt", "\n".join(("青石镇基层治理工作总结", BODY, MORE, "打卡成功 获得勋章")).encode())
     assert ("疑似版面", "打卡成功 获得勋章") in [(r.rule, r.text) for r in document.removed]
+    assert document.title == "青石镇基层治理工作总结"
     assert [text for _, text in document.paragraphs] == [BODY, MORE]
+
+
+def test_the_pages_title_as_the_rules_see_it_is_kept_unless_as_short_as_a_sites_name():
+    rules = classify(everything(), "青石镇基层治理工作情况", "青石统战", BODY, MORE)
+    assert rules[0] is None
+    rules = classify(everything(), "某书", BODY, MORE)
+    assert rules[0] == "疑似版面"
+    rules = classify(everything(), "白沙村", "白沙村是青石县白沙镇下辖的行政村，位于镇政府西北部，距镇政府约十二公里。", MORE)
+    assert rules[0] is None
 
 
 @pytest.mark.parametrize("line", [
@@ -55,8 +64,10 @@ def test_the_learned_class_is_reported_with_its_line():
     "会议听取了六个单位的交流发言，现将发言摘要整理如下：",       # a lead-in
     "目前理事会成员平均年龄偏大，年轻乡贤进入理事会的渠道",       # a clause cut at a page break
     "很好，这个路子对头。下面请青石社区。",                       # what a meeting's chair says
+    "胞480余人，举办“乡亲家乡行”活动，接",                       # a line of text hard-wrapped in a narrow column
     "青石镇基层治理工作调研报告",                              # a title by its ending
     "基层统战工作典型案例选编",                                # a compilation's title
+    "[点我](javascript:alert(1))",                           # markup the text quotes
 ])
 def test_the_guard_keeps_the_articles_own_lines_from_any_model(line):
     rules = classify(everything(), line, BODY, "暖心小站")
@@ -80,8 +91,8 @@ def test_one_line_taken_does_not_sway_the_next():
     """The model reads what the rules said of the neighbours, never its own verdicts: the
     result does not depend on the order lines are judged in."""
     model = LineModel(intercept=-5.0, weights={"b:打卡": 10.0, "prule=F": 6.0}, threshold=0.8)
-    rules = classify(model, "打卡成功 获得勋章", "继续加油 明天见", BODY)
-    assert rules[:2] == ["疑似版面", None]
+    rules = classify(model, "青石镇基层治理工作总结", BODY, "打卡成功 获得勋章", "继续加油 明天见")
+    assert rules[2:] == ["疑似版面", None]
 
 
 def test_features_read_the_look_the_words_the_place_and_the_neighbours():

@@ -510,3 +510,32 @@ def test_a_page_laid_out_in_tables_gives_its_cells_as_lines_and_keeps_a_data_tab
 def test_a_page_titles_site_suffix_after_a_double_dash_goes():
     from practice_kb.ingest.boilerplate import without_site_suffix
     assert without_site_suffix("青岚学院2024年度统一战线工作总结--青岚学院机械工程学院") == "青岚学院2024年度统一战线工作总结"
+
+
+def test_a_reporting_systems_csv_export_gives_one_article_per_record_with_its_fields_as_metadata(ingest):
+    second = "青石社区“同心议事”化解邻里纠纷"
+    other = ["青石社区设立同心议事厅，由社区干部和居民代表每月商议一次社区事务。", "两年来议事厅共议定社区事务六十四件，居民满意率达到百分之九十六。"]
+    text = ("某某统战信息报送系统 - 信息列表导出\r\n导出人：某某,导出时间：2025-07-01 08:57\r\n"
+            "信息编号,标题,报送单位,报送人,报送时间,审核状态,正文\r\n"
+            f'XX-2025-0588,{TITLE},白沙镇党委,王平,2025-06-16 09:42,已审核,"{BODY}\r\n{MORE}"\r\n'
+            f'XX-2025-0611,{second},青石街道党工委,李某,2025-06-23 15:18,待采用,"{other[0]}\r\n{other[1]}"\r\n'
+            "合计：2 条,,,,,,\r\n")
+    outcome = read_document(ingest, "export.csv", text.encode("utf-8-sig"))
+    assert not isinstance(outcome, Skipped), outcome
+    articles = ArticleSplitter().split(outcome)
+    assert [a.title for a in articles] == [TITLE, second]
+    assert [texts_of(a) for a in articles] == [[BODY, MORE], other]
+    assert articles[1].metadata.get("unit") == "青石街道党工委" and articles[1].metadata.get("author") == "李某"
+    shown = " ".join(texts(outcome))
+    for furniture in ("信息编号", "XX-2025", "导出人", "合计", "审核状态"):
+        assert furniture not in shown, furniture
+
+
+def test_a_csv_file_without_a_header_row_is_read_as_its_lines(ingest):
+    outcome = read_document(ingest, "notes.csv", f"{TITLE}\n{BODY}\n{MORE}\n".replace("，", "，").encode("utf-8"))
+    assert not isinstance(outcome, Skipped)
+    assert outcome.title == TITLE
+
+
+def texts_of(article) -> list[str]:
+    return [p.text for p in article.paragraphs]

@@ -80,7 +80,7 @@ class ArticleSplitter:
         self._subheads = set()
         drafts: list[_Draft] = []
         lines = list(document.paragraphs)
-        blocks = self._blocks(lines)
+        blocks = self._blocks(lines, titled=bool(document.title))
         # A title block right under a marker ("材料一" / title / ——subtitle / byline / date)
         # is that marker's article: its title, byline and date are read under the marker.
         blocks = {index: draft for index, draft in blocks.items()
@@ -89,6 +89,13 @@ class ArticleSplitter:
         for index, (line, text) in enumerate(lines):
             if line in breaks and index not in blocks:
                 # an attached file's own title (its name stood above it): its article
+                blocks[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
+        # the articles a contents list named, where their titles stand as lines of their own
+        # (a section heading the list also names, numbered or as short as one, is a heading)
+        entries = {key for key in map(_entry_key, document.contents) if len(key) >= self.split_min_length}
+        for index, (_, text) in enumerate(lines):
+            if entries and index not in blocks and _entry_key(text) in entries and self.headings.parse(text) is None \
+                    and not self._start(text) and _is_title_line(text, colon=True):
                 blocks[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
         if not blocks and not any(self._start(text) for _, text in lines):
             blocks = self._compiled(document, lines) or self._titled(document, lines)
@@ -104,6 +111,10 @@ class ArticleSplitter:
                     and current.lines and not _ENDED.search(current.lines[-1][1]):
                 started = None      # a title with no marker mid-sentence: a page's running head
             if started is not None:
+                if current is not None and current.lines and self._speaker(current.lines[-1][1]) \
+                        and "author" not in started.metadata:
+                    # who speaks next, named right above the marker of what they say
+                    started.metadata["author"] = _unbracketed(re.sub(r"^#{1,6}\s+", "", current.lines.pop()[1]))
                 self._close(current)
                 started.start = line
                 if index in blocks:
@@ -169,12 +180,23 @@ class ArticleSplitter:
                     label = f"篇{_number(groups['number'])}"
                 # A marker at the line's start says which article; the words after it are
                 # its title ("第一篇：街道统战工作汇报"), or the next line is.
-                return _Draft(label, text, _untagged((match.group("title") or "").strip()), "marker")
+                # (a field's name alone, "【标题】", with the title on the next line, is no heading)
+                bare = not label and not (match.group("title") or "").strip()
+                return _Draft(label, "" if bare else text, _untagged((match.group("title") or "").strip()), "marker")
         return None
 
-    def _blocks(self, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
+    def _speaker(self, text: str) -> bool:
+        """A line that names who speaks, with the post in brackets, and nothing else
+        ("某某（某社区党委书记）")."""
+        text = re.sub(r"^#{1,6}\s+", "", text)          # (a heading the format marked)
+        return self.byline is not None and len(text) <= SPEAKER_MAX and bool(_SPEAKER.fullmatch(text)) \
+            and bool(self.byline.match(text.strip("（）() ")))
+
+    def _blocks(self, lines: list[tuple[int, str]], titled: bool = True) -> dict[int, _Draft]:
         """Articles that start with a title, a byline and/or a date, with no marker: where
-        they start, each with its title and what the byline and date say."""
+        they start, each with its title and what the byline and date say. Under a file's
+        title (`titled`), a title with its "——subtitle" is one too (an untitled file's
+        first such pair is its own title: see _article)."""
         if self.byline is None or self.date_line is None:
             return {}
         found: dict[int, _Draft] = {}
@@ -203,20 +225,25 @@ class ArticleSplitter:
             named_unit = "author" in metadata and len(metadata["author"]) > 4
             # a paper: its title, its authors, then its abstract ("摘要：…")
             paper = "author" in metadata and bool(after) and bool(self.note_line.match(after[0]))
-            if "date" in metadata or named_unit or paper:
+            # (a title with its "——subtitle" under it is an article's own title, byline or none)
+            if "date" in metadata or named_unit or paper or skip and titled:
                 found[index] = _Draft("", title, title, "block", metadata={**metadata, "_consumed": consumed})
         return found
 
     def _compiled(self, document: Document, lines: list[tuple[int, str]]) -> dict[int, _Draft]:
-        """A compilation's articles: where each of its first-level headings starts one."""
-        if not self.compilation_title.search(document.title):
-            return {}
+        """A compilation's articles: where each of its first-level headings starts one. A
+        bulletin's are found so too, whatever its title, when each first-level heading
+        names a place and what it did ("1　某镇：…让基层有抓手")."""
         parsed = [(index, self.headings.parse(text)) for index, (_, text) in enumerate(lines)]
         headings = [(index, h) for index, h in parsed
                     if h is not None and len(lines[index][1]) <= 60 and not re.search(r"[。！？；]", lines[index][1])]
         if not headings:
             return {}
         top = headings[0][1].style
+        placed = all(h.label and _PLACE_COLON.match(lines[index][1].split(h.label, 1)[-1].strip())
+                     for index, h in headings if h.style == top)
+        if not self.compilation_title.search(document.title) and not placed:
+            return {}
         # The whole line after its number is the title ("菱塘镇：“三张清单”…").
         starts = {index: _Draft(h.label, lines[index][1], lines[index][1].split(h.label, 1)[-1].strip(), "marker",
                                 metadata={"_consumed": []})
@@ -466,19 +493,40 @@ def _place_metadata(document: Document, articles: list[Article], starts: list[in
 def _is_cover(first: "_Draft", rest: list["_Draft"]) -> bool:
     """Lines before the first of several marked articles, none of them a sentence but the
     compilation's editor's note ("编者按：为总结推广…，现汇编印发") or the lead-in that
-    announces them ("…现将其中3篇发言摘要整理如下："): a cover."""
-    return (not first.label and not first.heading and all(d.label for d in rest) and bool(first.lines)
-            and all(len(text) <= COVER_LINE_MAX and not _has_sentence(text) or _EDITORS_NOTE.match(text)
-                    or _LEAD_IN.search(text) for _, text in first.lines))
+    announces them ("…现将其中3篇发言摘要整理如下："): a cover. So is an editor's note
+    alone before several articles, marked or not (a post of two pieces)."""
+    if first.label or first.heading or not first.lines:
+        return False
+    noted = [bool(_EDITORS_NOTE.match(text) or _LEAD_IN.search(text)) for _, text in first.lines]
+    if all(noted):
+        return True         # nothing but the note that presents the articles, marked or not
+    return all(d.label for d in rest) and all(
+        len(text) <= COVER_LINE_MAX and not _has_sentence(text) or note for (_, text), note in zip(first.lines, noted))
 
 
 # A table's or figure's caption ("表1　受访人员基本情况"): never an article's title.
 _CAPTION = re.compile(r"^(附?表|附?图)\s*[\d一二三四五六七八九十]+[\s.．:：、]")
 _ENDED = re.compile(r"[。！？!?）)”’」』…：:]$")   # a paragraph that ended before what follows
+SPEAKER_MAX = 30              # a speaker's name and post, on a line of its own
+_SPEAKER = re.compile(r"[\u4e00-\u9fff·]{2,5}\s*[（(][^（）()。，；]{2,24}[)）]")
 TITLE_SEARCH_LINES = 12       # how far down an untitled article's title is looked for
 
 _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者说明|编辑说明|编者)\s*[】\]]?\s*[:：]")
-_LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：。]$")
+_LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：。]$|^说明\s*[:：]\s*以下(材料|文章|内容|稿件)")
+
+
+def _entry_key(text: str) -> str:
+    """What a contents entry ("1．某某（某街道）…………1") and the title it names share."""
+    text = re.sub(r"\s*(…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,3}$", "", text)
+    text = re.sub(r"^[^\u4e00-\u9fffA-Za-z“《]+", "", text)
+    return re.sub(r"\s+", "", text) if len(text) >= 4 else ""
+
+
+def _unbracketed(text: str) -> str:
+    """A line without the brackets around the whole of it ("（某某县委书记 某某）"); brackets
+    inside it stay ("某某（某社区党委书记）")."""
+    text = text.strip()
+    return text[1:-1].strip() if re.fullmatch(r"[（(][^（）()]*[）)]", text) else text
 
 
 def _has_sentence(text: str) -> bool:

@@ -47,6 +47,7 @@ class Ingest:
         doc.metadata = {k: self._simplify(doc, 0, v)[1] for k, v in text.metadata.items() if k != "title"}
         if text.metadata.get("title"):
             doc.metadata["title"] = self._simplify(doc, 0, text.metadata["title"])[1]
+        doc.breaks = list(text.starts)          # a table's records, one article each
         kept = self._clean(doc, [self._simplify(doc, n, line) for n, line in lines], text.markdown)
         doc.paragraphs, joins = self.layout.rejoin(kept, titles=set(doc.breaks))
         doc.repairs += [Repair(name, n, "join", a, b) for n, a, b in joins]
@@ -75,6 +76,7 @@ class Ingest:
             self._names_under_title(texts, rules, title_at)
         titles: set[str] = set()
         title_number = 0
+        title_last = -2             # the index of the title's last line
         seen_article = False
         kept: list[tuple[int, str]] = []
         named_file = False          # the line before was a file's name: a title under it starts that file
@@ -87,9 +89,11 @@ class Ingest:
                 # what the line before the next text was: a file's name, or a chat message's head
                 starts = rule in bp.document_start_classes
                 attachment = rule in bp.attachment_classes
-                named_file = ("file" if attachment else "message") if starts \
-                    else (named_file if not text.strip() else False)
+                # (the furniture under the head, a reply's "学员 · 某村 2025-06-08 22:16", keeps it)
+                named_file = ("file" if attachment else "message") if starts else named_file
                 drop(number, line, rule)
+                if rule in bp.contents_classes:
+                    doc.contents.append(text)
                 if attachment and not kept and not doc.title:
                     # the file's own name above its text: its title, if the text has no other
                     file_title = re.sub(r"^附件\s*\d*\s*[:：]\s*|\.\w{1,5}$", "", text).strip()
@@ -123,11 +127,14 @@ class Ingest:
                 doc.title = without_site_suffix(line[2:].strip())   # a Markdown, Word or web page title
                 titles.add(bp.title_key(doc.title))
                 continue
-            if doc.title and not kept and not seen_article and bp.title_key(line) not in titles and (
+            if doc.title and not kept and not seen_article and bp.title_key(line) not in titles \
+                    and number not in doc.breaks and (
                     is_subtitle_line(line) or (
-                        self.layout.continues_title(doc.title, line, _subtitle_after(texts, rules, index))
+                        index == title_last + 1       # (right under it: furniture between ends the title)
+                        and self.layout.continues_title(doc.title, line, _subtitle_after(texts, rules, index))
                         and not bp.collection_title.match(doc.title))):
                 doc.title += line                     # the title's second line ("——以…为例", "…的调研报告")
+                title_last = index
                 continue
             if bp.article_heading.match(line):
                 seen_article = True
@@ -136,6 +143,7 @@ class Ingest:
                 continue
             elif index == title_at and not doc.title:
                 title_number = number
+                title_last = index
                 doc.title = without_site_suffix(line)
                 titles.add(bp.title_key(line))
                 titles.add(bp.title_key(doc.title))

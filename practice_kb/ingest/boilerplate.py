@@ -2,6 +2,7 @@
 running heads found by counting, the names they echo, and the metadata they carry."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,8 +26,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _MENU_ITEM = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 TRAIL_WITHIN = 8                 # lines from the top where a trail, and under it its title, stand
 _TAG = re.compile(r"^\s*[【\[][^】\]]{1,8}[】\]]\s*")    # "【经验分享】", "[原创]" before a title
-_NUMBERED_ENTRY = re.compile(r"^\d{1,2}\s*[.．、]\s*[^\d\s]")
-_BULLET = re.compile(r"^[▶►▸■◆▌▍•·]")
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}\s*[.．、\s]\s*[^\d\s]")
+_BULLET = re.compile(r"^[▶►▸■◆▌▍•·▪]")
 _LETTERS = re.compile(r"[A-Za-z]")
 _SITE_SUFFIX = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s|-{1,2}(?=[^-\d]{4,24}$))\s*[^_|｜]{2,24}$")
 _KEY_VALUE = re.compile(r"(?P<key>[\u4e00-\u9fff]{1,6})\s*[:：]\s*(?P<value>.+?)(?=\s{2,}|\u3000|\s+[\u4e00-\u9fff]{1,6}\s*[:：]|[|｜]|$)")
@@ -40,7 +41,15 @@ _PROSE_END = re.compile(r"(?:[\u4e00-\u9fff][^\u4e00-\u9fff。！？!?，,；;]{
 
 # A date a signature ends with ("某某镇党委 2025年9月", "…（2025年11月）").
 _SIGNED_DATE = re.compile(r"[\s（(]*\d{4}\s*[年.\-/]\s*\d{1,2}(\s*[月.\-/]\s*\d{1,2})?\s*[日月]?\s*[）)]?$")
-_ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fff\w“《]+")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+_ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fffA-Za-z“《]+")     # an entry's number or bullet
+_LEADER = re.compile(r"\s*(…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,3}$")   # dots to its page number
+
+
+def _entry_key(line: str) -> str:
+    """What a contents entry and the title it comes back as share."""
+    return re.sub(r"\s+", "", _LEADER.sub("", _ENTRY_MARK.sub("", line)))
 
 # A reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
 _SPEAKER = re.compile(r"^\S{1,16}?(\s*回复\s*\S{1,16})?\s*[:：]")
@@ -100,6 +109,7 @@ class Boilerplate:
         self.article_markers = [re.compile(p) for p in structure.get("article_markers") or ()]
         self.headings = [re.compile(h["pattern"]) for h in structure["headings"]]
         self.date_line = re.compile(structure["date_line"]) if structure.get("date_line") else None
+        self.sentence_end = re.compile(structure.get("sentence_end") or "[。！？]$")
         self.publishing_classes = set(rules.get("publishing_classes") or ())
         self.trail_classes = set(rules.get("trail_classes") or ())
         self.end_classes = set(rules.get("end_classes") or ())
@@ -108,12 +118,17 @@ class Boilerplate:
         self.chat_name = chat.get("name", "聊天消息")
         self.chat_min = int(chat.get("min_messages", 3))
         self.chatter_max = int(chat.get("chatter_max_length", 40))
+        footnotes = rules.get("footnotes") or {}
+        self.footnote_name = footnotes.get("name", "脚注")
+        self.footnote_after = set(footnotes.get("after") or ())
+        self.footnote = re.compile(footnotes.get("pattern") or "(?!)")
         learned = rules.get("learned") or {}
         self.learned_name = learned.get("name", "疑似版面")
         self.table_cells = int(learned.get("table_cells", 4))
-        self.text_characters = int(learned.get("text_characters", 18))
+        self.text_characters = int(learned.get("text_characters", 10))
         self.sentence_characters = int(learned.get("sentence_characters", 12))
         self.title_above = int(learned.get("title_above", 3))
+        self.title_min_length = int(learned.get("title_min_length", 8))
         self.line_model = LineModel.load() if line_model is True else (line_model or None)
         self.table_line = re.compile(structure.get("table_line") or "$^")
         # what the article's own structure says of a line: its byline, its date, its notes and
@@ -148,7 +163,10 @@ class Boilerplate:
         return None
 
     def reads_as_sentence(self, line: str) -> bool:
-        return len(line) >= self.sentence_min and len(self.sentence_marks.findall(line)) >= self.sentence_min_marks
+        """Long enough, with clause marks in it; a form's row of three fields or more
+        ("导出条件：…；审核状态：全部；报送单位：全部") is none, whatever its marks."""
+        return len(line) >= self.sentence_min and len(self.sentence_marks.findall(line)) >= self.sentence_min_marks \
+            and not (len(_FIELD.findall(line)) >= 3 and "。" not in line)
 
     def reads_as_prose(self, line: str) -> bool:
         """Longer than a sentence, with sentences ended in it: a paragraph of the article."""
@@ -179,7 +197,8 @@ class Boilerplate:
         line = re.sub(r"(?<=[\u4e00-\u9fff])[？?]$", "", line)     # a title may ask ("如何做好…？")
         main = line.split("——", 1)[0]                              # its "——subtitle" on the same line
         return len(main) <= 60 and len(line) <= 100 and not re.search(r"[。！？；，,;]", line) \
-            and not line.endswith(("：", ":"))
+            and not line.endswith(("：", ":")) and len(_FIELD.findall(line)) < 2 \
+            and bool(_WORD.search(line))          # (a form's row of fields, a rule of dashes: no title)
 
     def title_key(self, line: str) -> str:
         """What two renderings of one title share: no count suffix, no spaces."""
@@ -206,11 +225,13 @@ class Boilerplate:
         if end is not None:
             rules[end:] = [rules[end]] * (len(rules) - end)     # a quoted mail, down to the end
         self._chat(lines, rules)
+        self._footnotes(lines, rules)
         self._replies(lines, rules)
         self._list_entries(lines, rules)
+        self._running_heads(lines, rules)    # (before menus: a section's tools, "编辑" / "播报", under every heading)
+        self._page_heads(lines, rules)
         self._menus(lines, rules)
         self._column_labels(lines, rules)
-        self._running_heads(lines, rules)
         self._echoed_names(lines, rules)
         self._foreign_names(lines, rules)
         self._tail_lines(lines, rules)
@@ -219,13 +240,30 @@ class Boilerplate:
         return rules
 
     def _learned(self, lines: list[str], rules: list[str | None]) -> None:
-        """The lines the rules left that the model reads as furniture, unless a line reads
-        as the article's own (learned_guard). Decided on the rules' verdicts alone: one
-        line the model takes does not sway its neighbours."""
-        taken = [index for index, rule in enumerate(rules) if rule is None and not self.learned_guard(lines, rules, index)
-                 and self.line_model.is_furniture(line_features(lines, rules, index, self))]
+        """The lines the rules left that the model reads as furniture (of those it may
+        judge, see learnable). Decided on the rules' verdicts alone: one line the model
+        takes does not sway its neighbours."""
+        taken = [index for index in self.learnable(lines, rules)
+                 if self.line_model.is_furniture(line_features(lines, rules, index, self))]
         for index in taken:
             rules[index] = self.learned_name
+
+    def learnable(self, lines: list[str], rules: list[str | None]) -> list[int]:
+        """The lines a model may judge: left by the rules, not the article's own
+        (learned_guard), and not the page's title as the rules see it, unless that is as
+        short as a site's or an app's name and the text does not open with it."""
+        title = self.title_index(lines, rules, self._title_candidate)
+        if title is not None and len(lines[title]) < self.title_min_length:
+            # as short as a site's name: the title all the same when the text opens by naming it
+            # ("某某村" / "某某村是某县某镇下辖的行政村…")
+            opening = next((line for line, rule in zip(lines[title + 1:], rules[title + 1:])
+                            if rule is None and self.reads_as_sentence(line)), "")
+            title = title if len(lines[title]) >= 2 and opening.startswith(lines[title]) else None
+        return [index for index, rule in enumerate(rules)
+                if rule is None and index != title and not self.learned_guard(lines, rules, index)]
+
+    def _title_candidate(self, line: str) -> bool:
+        return self.is_title_like(line) and not self._is_structure(line) and not line.startswith(("【", "["))
 
     def learned_guard(self, lines: list[str], rules: list[str | None], index: int) -> bool:
         """Whether lines[index] reads as the article's own, which no model may take: a
@@ -235,6 +273,8 @@ class Boilerplate:
         line = lines[index]
         if not line.strip() or self.reads_as_sentence(line) or self._is_structure(line):
             return True
+        if len(_HAN.findall(line)) * 2 < len(line) and re.search(r"[<>{}\[\]]", line):
+            return True         # markup or code the text quotes, shown as written: no furniture the model knows
         if any(marker.match(line) for marker in self.article_markers) or self.collection_title.match(line):
             return True
         # (a byline in brackets, or signed with a date: "（某某县委书记 某某）", "某某镇党委 2025年9月")
@@ -254,12 +294,15 @@ class Boilerplate:
         if re.search(r"\d\s*[%％]", line):
             return True
         han = len(_HAN.findall(line))
+        if len(re.findall(r"[，；]", line)) >= 2:
+            return True         # clauses of a sentence, however short the line
         if han >= self.text_characters and (re.search(r"[，,；;]", line) or line.endswith(("：", ":"))) \
                 or han >= self.sentence_characters and re.search(r"[。！？]", line):
             return True         # a clause, a lead-in or a sentence of the text
         if self.titled_place.match(line):
             return True         # a case's title, "某某镇：念好…经"
-        if following is not None and self.reads_as_sentence(lines[following]) and self.is_title_like(line) \
+        if following is not None and (self.reads_as_sentence(lines[following]) or re.search(r"[。！？]$", lines[following])) \
+                and self.is_title_like(line) \
                 and len(line) >= 4 and not re.search(r"\d{4}", line):
             return True         # a heading or a title, the text under it
         for below in range(index + 1, min(len(lines), index + 1 + self.title_above)):
@@ -281,8 +324,9 @@ class Boilerplate:
         # A post's title may have commas and an exclamation in it ("一间工坊，一村共富！…",
         # "一个村，三个民族，一本“和睦账”"): the first such line, with nothing but furniture
         # between it and the publishing line under it, is the title all the same.
-        if body < len(lines) and len(lines[body]) <= 60 and not re.search(r"[。；;]", lines[body]) \
-                and can_be_title(re.sub(r"[，,！!？?]", "", lines[body])):
+        headline = body < len(lines) and len(lines[body]) <= 60 and not re.search(r"[。；;]", lines[body]) \
+            and can_be_title(re.sub(r"[，,！!？?]", "", lines[body]))
+        if headline:
             after = next((j for j in range(body + 1, min(len(lines), body + 4)) if rules[j] is None
                           or rules[j] in self.publishing_classes), None)
             if after is not None and rules[after] in self.publishing_classes:
@@ -291,7 +335,10 @@ class Boilerplate:
         candidates = [i for i in range(body) if rules[i] is None and can_be_title(lines[i])
                       and not is_subtitle_line(lines[i])]
         if not candidates:
-            return None
+            # nothing but the page's furniture above it: a headline with commas is the title
+            # ("驻村一年，我把…摸清了" under an app's bar and an image counter)
+            return body if headline and 0 < body and rules[body - 1] is not None \
+                and body + 1 < len(lines) else None
         published = [i for i in range(min(len(lines), body + 3)) if rules[i] in self.publishing_classes]
         near = [c for c in candidates if any(0 < p - c <= 3 or 0 < c - p <= 2 for p in published)]
         # A collection's title ("…范文（通用3篇）") is the file's, whatever article title
@@ -313,6 +360,16 @@ class Boilerplate:
             body = [i for i in range(head + 1, following) if rules[i] is None and lines[i].strip()]
             if len(body) == 1 and (len(lines[body[0]]) <= self.chatter_max or lines[body[0]].startswith("@")):
                 rules[body[0]] = self.chat_name
+
+    def _footnotes(self, lines: list[str], rules: list[str | None]) -> None:
+        """The numbered notes under the short rule at a page's foot: the page's, not text."""
+        for index, rule in enumerate(rules):
+            if rule not in self.footnote_after:
+                continue
+            below = index + 1
+            while below < len(lines) and rules[below] is None and self.footnote.match(lines[below]):
+                rules[below] = self.footnote_name
+                below += 1
 
     def _menus(self, lines: list[str], rules: list[str | None]) -> None:
         """A side menu a page's layout left one item to a line ("组织建设" / "统战工作" /
@@ -364,6 +421,8 @@ class Boilerplate:
         for index, line in enumerate(lines):
             if rules[index] in self.list_classes:
                 following = rules[index]
+                if following in self.contents_classes:
+                    taken.add(_entry_key(line))      # an entry the class took itself ("案例1：………1")
                 continue
             if following is None:
                 continue
@@ -372,7 +431,7 @@ class Boilerplate:
                 if rules[index] is not None and taken or not re.search(r"[\u4e00-\u9fffA-Za-z]", line):
                     following = None        # a rule or running head under the entries closes them
                     continue
-                key = _ENTRY_MARK.sub("", line)
+                key = _entry_key(line)
                 if key in taken:
                     following = None
                     continue
@@ -426,6 +485,22 @@ class Boilerplate:
             if self.date_line is not None and self.date_line.match(line):
                 continue            # dates look alike with their digits ignored: each is its own
             rules[index] = self.repeated_name
+
+    def _page_heads(self, lines: list[str], rules: list[str | None]) -> None:
+        """A page's head printed once under its page number, where a sentence runs on across
+        the page break ("…办法还" / "— 3 —" / "某街道座谈会交流材料" / "还不多。"): no heading
+        stands inside a sentence, so a short title-like line there is the page's."""
+        text = [i for i in range(len(lines)) if rules[i] is None and lines[i].strip()]
+        for index, rule in enumerate(rules):
+            if rule != self.page_number_name:
+                continue
+            at = bisect.bisect_left(text, index)        # the text lines around the page number
+            if at == 0 or at + 1 >= len(text):
+                continue
+            cut, head = lines[text[at - 1]], lines[text[at]]
+            if self.reads_as_sentence(cut) and not self.sentence_end.search(cut) \
+                    and len(head) <= self.repeated_max_length and self.is_title_like(head) and not self._is_structure(head):
+                rules[text[at]] = self.repeated_name
 
     def _echoed_names(self, lines: list[str], rules: list[str | None]) -> None:
         for index, line in enumerate(lines):

@@ -1,4 +1,5 @@
-"""Source files in the forms editors receive them: plain text, Markdown, Word, saved web pages.
+"""Source files in the forms editors receive them: plain text, Markdown, Word, saved web pages,
+a reporting system's table exported as CSV.
 
 Each format is read into the same thing: the file's lines of text (headings marked as
 Markdown headings, "## …", where the format says so), the name of its encoding or format,
@@ -6,6 +7,7 @@ and what the format itself says of the article (title, date, author, source).
 """
 from __future__ import annotations
 
+import csv
 import io
 import re
 import zipfile
@@ -15,7 +17,7 @@ import yaml
 
 from .decode import UnreadableSource, decode
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".csv")
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _FRONT_KEYS = {"title": "title", "date": "date", "author": "author", "source": "source", "来源": "source",
@@ -29,6 +31,7 @@ class Text:
     metadata: dict[str, str] = field(default_factory=dict)
     markdown: bool = False           # its **emphasis**, [links](…) and > quotes are marks, not text
     format: str = "text"             # "text", or a format that marks headings as "## …"
+    starts: list[int] = field(default_factory=list)   # lines (1-based) where a record of a table starts an article
 
 
 def read_text(name: str, data: bytes) -> Text:
@@ -41,7 +44,55 @@ def read_text(name: str, data: bytes) -> Text:
     text, encoding = decode(data)
     if suffix in ("md", "markdown"):
         return _markdown(text, encoding)
+    if suffix == "csv":
+        return _csv(text, encoding)
     return Text(text.split("\n"), encoding)
+
+
+# A table's header: three or more short field names. Its body column is the one whose cells
+# are longest; its title column is named so.
+_CSV_MIN_FIELDS = 3
+_CSV_FIELD_MAX = 12
+_CSV_TITLE = re.compile(r"^(标题|题目|名称|主题|信息标题|文章标题)$")
+
+
+def _csv(text: str, encoding: str) -> Text:
+    """A table exported as CSV, one article to a record: the lines above its header (the
+    system's name, the export's conditions) and below its records as they stand; each
+    record as its title, its other fields as "字段：值" lines (who reported it, when: the
+    page furniture the cleaning reads as metadata), and its body's lines."""
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:
+        raise UnreadableSource(f"CSV 文件无法解析：{error}") from None
+    header = next((i for i, row in enumerate(rows)
+                   if len([c for c in row if c.strip()]) >= _CSV_MIN_FIELDS
+                   and all(0 < len(c.strip()) <= _CSV_FIELD_MAX for c in row)), None)
+    if header is None:
+        return Text([",".join(c for c in row if c.strip()) for row in rows], f"csv（{encoding}）")
+    names = [c.strip() for c in rows[header]]
+    records = [i for i in range(header + 1, len(rows)) if len(rows[i]) == len(names)
+               and sum(1 for c in rows[i] if c.strip()) >= _CSV_MIN_FIELDS]
+    if not records:
+        return Text([",".join(c for c in row if c.strip()) for row in rows], f"csv（{encoding}）")
+    body = max(range(len(names)), key=lambda k: sum(len(rows[i][k]) for i in records))
+    title = next((k for k, name in enumerate(names) if _CSV_TITLE.match(name)), None)
+    lines: list[str] = []
+    starts: list[int] = []
+    for index, row in enumerate(rows):
+        if index == header:
+            continue                     # the field names: each record says them with its values
+        if index not in records:
+            lines.append(",".join(c.strip() for c in row if c.strip()))
+            continue
+        if title is not None:
+            starts.append(len(lines) + 1)
+            lines.append(row[title].strip())
+        lines += [f"{names[k]}：{row[k].strip()}" for k in range(len(names))
+                  if k not in (body, title) and row[k].strip()]
+        lines += row[body].splitlines()
+        lines.append("")
+    return Text(lines, f"csv（{encoding}）", starts=starts)     # plain lines: no heading is marked
 
 
 def _markdown(text: str, encoding: str) -> Text:

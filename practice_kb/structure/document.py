@@ -50,3 +50,6 @@ class Document:
     # ("附件1正文预览" / "某某工作总结.docx" / "某某工作总结").
     breaks: list[int] = field(default_factory=list)
     attached: bool = False           # its breaks follow file names: a mail's attachments
+    # The entries of its contents list, as the furniture under a contents header took them
+    # ("1．某某（某街道）……1"): the articles they name start where their titles stand.
+    contents: list[str] = field(default_factory=list)
