@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ingest.boilerplate import entry_key
 from ..rules import load_rules
 from ..structure import Article, Document, Paragraph, RemovedText
 from .headings import HeadingParser
@@ -92,9 +93,9 @@ class ArticleSplitter:
                 blocks[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
         # the articles a contents list named, where their titles stand as lines of their own
         # (a section heading the list also names, numbered or as short as one, is a heading)
-        entries = {key for key in map(_entry_key, document.contents) if len(key) >= self.split_min_length}
+        entries = {key for key in map(entry_key, document.contents) if len(key) >= self.split_min_length}
         for index, (_, text) in enumerate(lines):
-            if entries and index not in blocks and _entry_key(text) in entries and self.headings.parse(text) is None \
+            if entries and index not in blocks and entry_key(text) in entries and self.headings.parse(text) is None \
                     and not self._start(text) and _is_title_line(text, colon=True):
                 blocks[index] = _Draft("", text, text, "block", metadata={"_consumed": []})
         if not blocks and not any(self._start(text) for _, text in lines):
@@ -513,13 +514,6 @@ TITLE_SEARCH_LINES = 12       # how far down an untitled article's title is look
 
 _EDITORS_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者说明|编辑说明|编者)\s*[】\]]?\s*[:：]")
 _LEAD_IN = re.compile(r"(现将|特将|兹将|将其中)[^。！？]{0,40}如下\s*[:：。]$|^说明\s*[:：]\s*以下(材料|文章|内容|稿件)")
-
-
-def _entry_key(text: str) -> str:
-    """What a contents entry ("1．某某（某街道）…………1") and the title it names share."""
-    text = re.sub(r"\s*(…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,3}$", "", text)
-    text = re.sub(r"^[^\u4e00-\u9fffA-Za-z“《]+", "", text)
-    return re.sub(r"\s+", "", text) if len(text) >= 4 else ""
 
 
 def _unbracketed(text: str) -> str:

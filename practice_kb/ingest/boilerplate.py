@@ -47,8 +47,9 @@ _ENTRY_MARK = re.compile(r"^[^\u4e00-\u9fffA-Za-z“《]+")     # an entry's num
 _LEADER = re.compile(r"\s*(…{2,}|\.{4,}|·{4,}|-{4,})\s*\d{1,3}$")   # dots to its page number
 
 
-def _entry_key(line: str) -> str:
-    """What a contents entry and the title it comes back as share."""
+def entry_key(line: str) -> str:
+    """What a contents entry ("1．某某（某街道）…………1") and the title it comes back as
+    (or the article it names) share."""
     return re.sub(r"\s+", "", _LEADER.sub("", _ENTRY_MARK.sub("", line)))
 
 # A reply starts with who wrote it ("网友甲：…", "某某 回复 某某：…").
@@ -273,7 +274,8 @@ class Boilerplate:
         line = lines[index]
         if not line.strip() or self.reads_as_sentence(line) or self._is_structure(line):
             return True
-        if len(_HAN.findall(line)) * 2 < len(line) and re.search(r"[<>{}\[\]]", line):
+        han = len(_HAN.findall(line))
+        if han * 2 < len(line) and re.search(r"[<>{}\[\]]", line):
             return True         # markup or code the text quotes, shown as written: no furniture the model knows
         if any(marker.match(line) for marker in self.article_markers) or self.collection_title.match(line):
             return True
@@ -288,12 +290,11 @@ class Boilerplate:
         if self.is_title_like(line) and self.title_ending.search(without_site_suffix(line)):
             return True         # a title: "…工作总结", "…调研报告"
         digit, ruled = re.search(r"\d", line), re.search(r"[|｜:：]", line)
-        if digit and not ruled and len(_HAN.findall(line)) >= 2 \
+        if digit and not ruled and han >= 2 \
                 and (self.table_line.match(line) or len(line.split()) >= self.table_cells):
             return True
         if re.search(r"\d\s*[%％]", line):
             return True
-        han = len(_HAN.findall(line))
         if len(re.findall(r"[，；]", line)) >= 2:
             return True         # clauses of a sentence, however short the line
         if han >= self.text_characters and (re.search(r"[，,；;]", line) or line.endswith(("：", ":"))) \
@@ -422,7 +423,7 @@ class Boilerplate:
             if rules[index] in self.list_classes:
                 following = rules[index]
                 if following in self.contents_classes:
-                    taken.add(_entry_key(line))      # an entry the class took itself ("案例1：………1")
+                    taken.add(entry_key(line))      # an entry the class took itself ("案例1：………1")
                 continue
             if following is None:
                 continue
@@ -431,7 +432,7 @@ class Boilerplate:
                 if rules[index] is not None and taken or not re.search(r"[\u4e00-\u9fffA-Za-z]", line):
                     following = None        # a rule or running head under the entries closes them
                     continue
-                key = _entry_key(line)
+                key = entry_key(line)
                 if key in taken:
                     following = None
                     continue

@@ -68,12 +68,13 @@ def _csv(text: str, encoding: str) -> Text:
     header = next((i for i, row in enumerate(rows)
                    if len([c for c in row if c.strip()]) >= _CSV_MIN_FIELDS
                    and all(0 < len(c.strip()) <= _CSV_FIELD_MAX for c in row)), None)
-    if header is None:
-        return Text([",".join(c for c in row if c.strip()) for row in rows], f"csv（{encoding}）")
-    names = [c.strip() for c in rows[header]]
-    records = [i for i in range(header + 1, len(rows)) if len(rows[i]) == len(names)
-               and sum(1 for c in rows[i] if c.strip()) >= _CSV_MIN_FIELDS]
-    if not records:
+    names: list[str] = []
+    records: set[int] = set()
+    if header is not None:
+        names = [c.strip() for c in rows[header]]
+        records = {i for i in range(header + 1, len(rows)) if len(rows[i]) == len(names)
+                   and sum(1 for c in rows[i] if c.strip()) >= _CSV_MIN_FIELDS}
+    if not records:                      # no table: the file's rows as lines
         return Text([",".join(c for c in row if c.strip()) for row in rows], f"csv（{encoding}）")
     body = max(range(len(names)), key=lambda k: sum(len(rows[i][k]) for i in records))
     title = next((k for k, name in enumerate(names) if _CSV_TITLE.match(name)), None)
