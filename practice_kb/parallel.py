@@ -9,6 +9,7 @@ process behind still writing pages.
 """
 from __future__ import annotations
 
+import collections
 import ctypes
 import gc
 import multiprocessing
@@ -64,6 +65,25 @@ def pool_map(work: Callable, argument_tuples: list[tuple], workers: int) -> list
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
             return list(pool.map(_call, [(work, a) for a in argument_tuples]))
+    except BrokenProcessPool as error:
+        raise ChildDied(f"并行进程意外退出（{error}）") from None
+
+
+def pool_imap(work: Callable, argument_tuples: Iterable[tuple], workers: int, ahead: int = 4):
+    """work(*a) for each of argument_tuples, on `workers` forked processes, yielded in order
+    as they are done. At most `ahead` calls per worker are handed out before their results
+    are taken, so the arguments are not all held (nor pickled) at once. A worker that dies
+    fails the iteration with ChildDied."""
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
+            pending = collections.deque()
+            for arguments in argument_tuples:
+                pending.append(pool.submit(_call, (work, arguments)))
+                if len(pending) >= workers * ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
     except BrokenProcessPool as error:
         raise ChildDied(f"并行进程意外退出（{error}）") from None
 

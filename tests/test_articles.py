@@ -182,12 +182,12 @@ def test_copy_that_stops_early_and_goes_on_differently_is_not_split_again():
     assert texts(articles[2]) == [FARMING[0], "全县卫生院新增床位五十张。"]
 
 
-def test_splitter_remembers_articles_across_documents():
+def test_an_article_another_file_opens_with_is_cut_out_where_it_is_glued_in():
     splitter = ArticleSplitter()
     first = splitter.split(document("云溪县工作总结 篇1", *FARMING, source="a.txt"))
     second = splitter.split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
                                      "青石镇新建游客中心一处。", title="青石镇工作总结(精选2篇)",
-                                     source="b.txt"))
+                                     source="b.txt"), known=splitter.opened)
     assert len(first) == 1
     assert [texts(a) for a in second] == [
         ["青石镇今年狠抓文旅融合。"],
@@ -197,10 +197,11 @@ def test_splitter_remembers_articles_across_documents():
     assert [a.source for a in second] == ["b.txt"] * 3
 
 
-def test_fresh_splitter_does_not_know_earlier_articles():
-    ArticleSplitter().split(document("云溪县工作总结 篇1", *FARMING, source="a.txt"))
-    second = ArticleSplitter().split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
-                                              source="b.txt"))
+def test_a_splitter_knows_no_other_files_articles_unless_told():
+    splitter = ArticleSplitter()
+    splitter.split(document("云溪县工作总结 篇1", *FARMING, source="a.txt"))
+    second = splitter.split(document("青石镇工作总结 篇1", "青石镇今年狠抓文旅融合。", *FARMING,
+                                     source="b.txt"))
     assert len(second) == 1
 
 

@@ -142,3 +142,61 @@ def test_a_blob_that_does_not_hash_to_its_name_is_not_used(tmp_path):
     assert cache.blob(second) == "<p>乙</p>".encode()
     cache.prune_blobs({second})
     assert [p.name for p in (tmp_path / "p.blobs").rglob("*") if p.is_file()] == [second]
+
+
+def _many_sources(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for number in range(count):
+        text = (A if number % 2 else B).replace("青石县", f"第{number}号青石县").replace("白沙镇", f"白沙{number}镇")
+        (folder / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    (folder / "07.txt").write_bytes(b"\x00\x01\x02" * 50)          # a file that cannot be read as text
+    return folder
+
+
+def test_files_prepared_on_two_processes_make_the_corpus_one_process_makes(tmp_path, monkeypatch):
+    import practice_kb.pipeline as pipeline
+    sources = _many_sources(tmp_path / "sources", pipeline.PARALLEL_FROM_FILES + 7)
+    monkeypatch.setattr(pipeline, "cores", lambda: 1)
+    alone = build_corpus(sources, ROOT / "topics.yml")
+    monkeypatch.setattr(pipeline, "cores", lambda: 2)
+    together = build_corpus(sources, ROOT / "topics.yml", tmp_path / "cache")
+    assert _shape(together) == _shape(alone)
+    assert [s.source for s in together.skipped] == [s.source for s in alone.skipped] == ["07.txt"]
+    # files from the memo and files prepared again, interleaved, keep their order
+    for name in ("03.txt", "12.txt"):
+        (sources / name).write_text(B.replace("白沙镇", "黄土镇"), encoding="utf-8")
+    again = build_corpus(sources, ROOT / "topics.yml", tmp_path / "cache")
+    monkeypatch.setattr(pipeline, "cores", lambda: 1)
+    assert _shape(again) == _shape(build_corpus(sources, ROOT / "topics.yml"))
+
+
+def test_a_file_makes_the_same_articles_whatever_was_read_before_it():
+    """The source memo keeps each file's articles: they may not depend on other files."""
+    from practice_kb.config.taxonomy import load_taxonomy
+    from practice_kb.pipeline import _prepare_one, _Preparer
+    opening = "我们坚持把统战工作摆上重要位置，定期研究部署。"
+    earlier = f"白沙镇统战工作心得\n\n{opening}\n统战委员配备到位。\n".encode()
+    later = f"青石县统战工作总结\n\n全县统战工作取得新进展。\n{opening}\n经费保障不到位。\n".encode()
+
+    def articles(*files):
+        prepare = _Preparer(load_taxonomy(ROOT / "topics.yml"))
+        for name, data in files:
+            outcome = _prepare_one(prepare, name, data)
+        return [(a.title, [p.text for p in a.paragraphs]) for a, _ in outcome[1]]
+
+    assert articles(("a.txt", earlier), ("b.txt", later)) == articles(("b.txt", later))
+
+
+def test_an_article_glued_into_another_file_is_cut_out_whatever_the_order_and_the_memo(tmp_path):
+    own = ["今年全县粮食产量稳中有升，主要做法是推广良种良法。", "全县新建高标准农田五万亩，单产提高百分之三。"]
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "1.txt").write_text("云溪县农业工作总结\n\n" + "\n".join(own) + "\n", encoding="utf-8")
+    (sources / "0.txt").write_text("青石镇工作总结（精选2篇）\n\n青石镇工作总结 篇1\n\n青石镇今年狠抓文旅融合，游客增加两成。\n"
+                                   + "\n".join(own) + "\n青石镇工作总结 篇2\n\n青石镇新建游客中心一处。\n",
+                                   encoding="utf-8")
+    cold = build_corpus(sources, ROOT / "topics.yml", tmp_path / "cache")
+    glued = [[p.text for p in a.paragraphs] for a in cold.articles if a.source == "0.txt"]
+    assert own in glued and ["青石镇今年狠抓文旅融合，游客增加两成。"] in glued
+    warm = build_corpus(sources, ROOT / "topics.yml", tmp_path / "cache")
+    assert _shape(warm) == _shape(cold) == _shape(build_corpus(sources, ROOT / "topics.yml"))

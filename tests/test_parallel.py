@@ -56,3 +56,29 @@ def test_an_error_after_some_pairs_is_still_raised():
 
     with pytest.raises(KeyError, match="缺少模板"):
         parallel.start_items(pages)()
+
+
+def _square_or_die(number: int) -> int:
+    if number < 0:
+        import os
+        os._exit(5)
+    return number * number
+
+
+def test_mapped_work_comes_back_in_order_as_it_is_done():
+    handed: list[int] = []
+
+    def arguments():
+        for number in range(40):
+            handed.append(number)
+            yield (number,)
+
+    results = parallel.pool_imap(_square_or_die, arguments(), 2, ahead=2)
+    assert next(results) == 0
+    assert len(handed) <= 2 * 2 + 1        # the arguments are taken as the work goes, not all at once
+    assert list(results) == [n * n for n in range(1, 40)]
+
+
+def test_a_mapped_worker_that_dies_is_an_error_not_a_hang():
+    with pytest.raises(parallel.ChildDied):
+        list(parallel.pool_imap(_square_or_die, [(1,), (-1,), (2,)], 2))

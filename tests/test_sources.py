@@ -378,7 +378,8 @@ def test_a_section_heading_that_opens_an_earlier_article_does_not_split_a_later_
     splitter = ArticleSplitter()
     splitter.split(read(ingest, "白沙镇统战工作调研报告", "一、基本情况", BODY, "二、主要做法", MORE, name="a.txt"))
     [article] = splitter.split(read(ingest, "翠屏乡统战工作调研报告", "为摸清情况，调研组深入翠屏乡开展了专题调研。",
-                                    "一、基本情况", "翠屏乡辖八个行政村，全乡有党外人士一百二十人。", MORE, name="b.txt"))
+                                    "一、基本情况", "翠屏乡辖八个行政村，全乡有党外人士一百二十人。", MORE, name="b.txt"),
+                               known=splitter.opened)
     assert article.title == "翠屏乡统战工作调研报告"
 
 

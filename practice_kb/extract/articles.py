@@ -71,14 +71,20 @@ class ArticleSplitter:
         self.split_min_length = int(structure.get("untitled_split_min_length", 10))
         self.headings = HeadingParser(structure)
         self._openings: dict[str, list[str]] = {}
+        self.opened: dict[str, list[str]] = {}    # the last document's openings (see split)
         self._subheads: set[int] = set()      # source lines of a file's unnumbered subheads (see _titled)
         self._titles_marked = False
 
-    def split(self, document: Document) -> list[Article]:
+    def split(self, document: Document, known: dict[str, list[str]] | None = None) -> list[Article]:
+        """The document's articles. `known`: the openings of articles other files hold
+        (see `opened`), so that a copy of one glued into this file is its own article."""
         self.headings.format_marks_headings = document.format != "text"
         # Word's Title style (read as "# …"): a second one in a document starts an article.
         self._titles_marked = document.format == "docx"
         self._subheads = set()
+        # The openings of this file's articles, and of other files' only as given: a file's
+        # articles depend on nothing read before it (the source memo keeps them per file).
+        self._openings = dict(known) if known else {}
         drafts: list[_Draft] = []
         lines = list(document.paragraphs)
         blocks = self._blocks(lines, titled=bool(document.title))
@@ -157,6 +163,8 @@ class ArticleSplitter:
             previous = articles[-1] if articles else None
             articles.append(self._article(document, number, draft, collection, len(kept), previous))
         _place_metadata(document, articles, [d.start or (d.lines[0][0] if d.lines else 0) for d in kept])
+        # what a copy of one of these articles in another file would open with
+        self.opened = {key: keys for key, keys in self._openings.items() if not known or key not in known}
         return articles
 
     def _start(self, text: str) -> _Draft | None:
