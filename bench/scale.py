@@ -56,6 +56,22 @@ try {
 } catch (error) { window.__longtasks = null; }
 """
 RESULT_SELECTOR = ".md-search-result__item"
+# In the page, from its navigation start: when the query last changed in the search box
+# (the reader's last keystroke), and the first animation frame after the first result
+# entered the page (the frame that paints it). The harness itself sees the result later:
+# its click, fill and key press each wait for the page to answer before they return.
+RESULT_TIMES = """
+window.__kbTimes = {};
+document.addEventListener("input", (event) => {
+  if (event.target.matches && event.target.matches(".md-search__input")) window.__kbTimes.input = performance.now();
+}, true);
+new MutationObserver(() => {
+  if (window.__kbTimes.result === undefined && document.querySelector(%s)) {
+    window.__kbTimes.result = performance.now();
+    requestAnimationFrame(() => { window.__kbTimes.shown = performance.now(); });
+  }
+}).observe(document, {subtree: true, childList: true});
+""" % json.dumps(RESULT_SELECTOR)
 
 
 # --------------------------------------------------------------------------- builds
@@ -189,6 +205,7 @@ def first_result(browser, url: str, query: str, timeout: float, site: Path | Non
 
     context.route("**/*", route)
     context.add_init_script(LONGTASKS)
+    context.add_init_script(RESULT_TIMES)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -213,8 +230,11 @@ def first_result(browser, url: str, query: str, timeout: float, site: Path | Non
             page_ms = handle.json_value()
         except Exception as error:  # noqa: BLE001 - a time-out is the measurement "no result"
             failure = str(error).splitlines()[0][:200]
+        if page_ms is not None:
+            page.wait_for_function("() => window.__kbTimes.shown !== undefined", timeout=5000)
+        times = page.evaluate("window.__kbTimes") or {}
         tasks = page.evaluate("window.__longtasks") or []
-        until = page_ms if page_ms is not None else page.evaluate("performance.now()")
+        until = times.get("shown", page_ms) if page_ms is not None else page.evaluate("performance.now()")
         in_interval = [duration for begin, duration in tasks if begin <= until]
         results = page.locator(RESULT_SELECTOR).count()
         fetched = list(requested)
@@ -226,6 +246,9 @@ def first_result(browser, url: str, query: str, timeout: float, site: Path | Non
             "after_typing_s": None if after_typing is None else round(after_typing, 3),
             "load_s": None if loaded is None else round(loaded, 3), "failure": failure,
             "page_ms": None if page_ms is None else round(page_ms, 1),
+            "shown_s": round(times["shown"] / 1000, 3) if page_ms is not None and "shown" in times else None,
+            "query_to_shown_s": round((times["shown"] - times["input"]) / 1000, 3)
+            if page_ms is not None and "shown" in times and "input" in times else None,
             "longest_task_ms": round(max(in_interval), 1) if in_interval else 0.0,
             "long_tasks": len(in_interval), "results": results,
             "loaded_bytes": sum(f.stat().st_size for f in files),
@@ -295,16 +318,21 @@ def browser_figures(browser, site: Path, query: str, runs: int, timeout: float, 
                     break                 # no result: waiting again proves nothing more
             times = [m["seconds"] for m in measured if m["seconds"] is not None]
             typed = [m["after_typing_s"] for m in measured if m["after_typing_s"] is not None]
+            shown = [m["shown_s"] for m in measured if m.get("shown_s") is not None]
+            query = [m["query_to_shown_s"] for m in measured if m.get("query_to_shown_s") is not None]
             out[transport] = {
                 "median_s": round(statistics.median(times), 3) if len(times) == len(measured) else None,
                 "median_after_typing_s": round(statistics.median(typed), 3) if len(typed) == len(measured) else None,
+                "median_shown_s": round(statistics.median(shown), 3) if len(shown) == len(measured) else None,
+                "median_query_to_shown_s": round(statistics.median(query), 3) if len(query) == len(measured) else None,
                 "longest_task_ms": max(m["longest_task_ms"] for m in measured),
                 "median_longest_task_ms": statistics.median(m["longest_task_ms"] for m in measured),
                 "search_bytes": max(m["search_bytes"] for m in measured),
                 "loaded_bytes": max(m["loaded_bytes"] for m in measured),
                 "runs": measured}
-            shown = "no result" if out[transport]["median_s"] is None else f"{out[transport]['median_s']:.2f} s"
-            print(f"    {transport}: first result {shown}, longest task {out[transport]['longest_task_ms']:.0f} ms",
+            said = "no result" if out[transport]["median_s"] is None else \
+                f"{out[transport]['median_s']:.2f} s (on screen {out[transport]['median_shown_s']} s)"
+            print(f"    {transport}: first result {said}, longest task {out[transport]['longest_task_ms']:.0f} ms",
                   flush=True)
     return out
 
@@ -444,6 +472,16 @@ def rows(size: dict) -> list[tuple[str, object, object, str]]:
         ("… of which from the query typed to the first result, `file://` (s)",
          _get(ours, "browser", "file", "median_after_typing_s"), _get(stock, "browser", "file", "median_after_typing_s"),
          "s"),
+        ("First search result on screen, from the page's navigation start, in the page, HTTP (s)",
+         _get(ours, "browser", "http", "median_shown_s"), _get(stock, "browser", "http", "median_shown_s"), "s"),
+        ("First search result on screen, from the page's navigation start, in the page, `file://` (s)",
+         _get(ours, "browser", "file", "median_shown_s"), _get(stock, "browser", "file", "median_shown_s"), "s"),
+        ("… of which from the query's last change in the box to the result on screen, HTTP (s)",
+         _get(ours, "browser", "http", "median_query_to_shown_s"),
+         _get(stock, "browser", "http", "median_query_to_shown_s"), "s"),
+        ("… of which from the query's last change in the box to the result on screen, `file://` (s)",
+         _get(ours, "browser", "file", "median_query_to_shown_s"),
+         _get(stock, "browser", "file", "median_query_to_shown_s"), "s"),
         ("Longest main-thread task until then, `file://` (ms)", _get(ours, "browser", "file", "longest_task_ms"),
          _get(stock, "browser", "file", "longest_task_ms"), "ms"),
         ("Longest main-thread task until then, HTTP (ms)", _get(ours, "browser", "http", "longest_task_ms"),
@@ -509,10 +547,27 @@ def targets(size: dict) -> list[tuple[str, str, bool | None]]:
         out.append(("(issue 18) one query reads ≤ 300 KB of search data (HTTP and `file://`)",
                     " / ".join(f"{f / KB:.0f} KB" for f in fetched), max(fetched) <= 300 * KB))
     firsts = [_get(ours, "browser", t, "median_s") for t in ("http", "file")]
-    out.append(("(issue 18) first result ≤ 0.5 s (HTTP and `file://`, from opening the page)",
-                " / ".join(f"{_fmt(f, 's')} s" for f in firsts), None if None in firsts else max(firsts) <= 0.5))
+    shown = [_get(ours, "browser", t, "median_shown_s") for t in ("http", "file")]
+    out.append(("(issue 18) first result ≤ 0.5 s (HTTP and `file://`, from opening the page to the result on "
+                "screen, timed in the page)",
+                " / ".join(f"{_fmt(f, 's')} s" for f in shown) + " (as the harness sees it: "
+                + " / ".join(f"{_fmt(f, 's')} s" for f in firsts) + ")",
+                None if None in shown else max(shown) <= 0.5))
     out.append(("(issue 18) longest main-thread task ≤ 100 ms (`file://` and HTTP)",
                 f"{_fmt(tasks[0], 'ms')} ms / {_fmt(tasks[1], 'ms')} ms", None if None in tasks else max(tasks) <= 100))
+    if size["articles"] == 1000 and ours.get("site_bytes") and size.get("corpus", {}).get("bytes"):
+        times = ours["site_bytes"] / size["corpus"]["bytes"]
+        out.append(("(issue 18) `site/` ≤ 6× the source text at 1,000 articles",
+                    f"{ours['site_bytes'] / MB:.1f} MB for {size['corpus']['bytes'] / MB:.1f} MB: {times:.1f}×",
+                    times <= 6))
+    if size["articles"] == 10000:
+        wall, rss = _get(ours, "cold", "wall_s"), _get(ours, "cold", "rss_mb")
+        out.append(("(issue 18) cold build ≤ 300 s, peak RSS ≤ 1.2 GB", f"{_fmt(wall, 's')} s, {_fmt(rss, 'n')} MB",
+                    None if None in (wall, rss) else wall <= 300 and rss <= 1200))
+    if size["articles"] >= 50000:
+        wall = _get(ours, "cold", "wall_s")
+        out.append(("(issue 18) 50,000 articles build to completion", f"{_fmt(wall, 's')} s",
+                    wall is not None))
     peaks = [v for v in (_get(ours, p, "rss_mb") for p in ("cold", "warm", "rebuild")) if v is not None]
     out.append(("peak RSS ≤ 500 MB", f"{max(peaks):.0f} MB" if peaks else "—", bool(peaks) and max(peaks) <= 500))
     return out

@@ -43,6 +43,9 @@ def sentence_around(text: str, index: int) -> tuple[int, int]:
 
 
 
+TOKEN_CACHE_SIZE = 2048       # sentences whose tokens are kept at once (see NameRecogniser.tokens)
+
+
 class Tokens:
     """A text cut by jieba.posseg, with the offset of every token."""
 
@@ -390,6 +393,10 @@ class NameRecogniser:
     def tokens(self, text: str) -> Tokens:
         tokens = self._token_cache.get(text)
         if tokens is None:
+            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+                # a sentence is asked for again while it is read, seldom after: held for
+                # every sentence of a large corpus, the cache was most of a build's memory
+                self._token_cache.clear()
             tokens = self._token_cache[text] = Tokens(text)
         return tokens
 
