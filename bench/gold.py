@@ -53,8 +53,9 @@ PROVENANCE = ("dev, dev2 and dev3 were written to develop against. heldout, held
               "in their READMEs); their misses were read afterwards and fixed by class, so none of them is blind any more "
               "(heldout2 and heldout3 since 2026-12-02 for cleaning only, heldout4…heldout7 since 2026-12-02, heldout8, "
               "heldout9 and heldout10 since 2026-12-02 (a second session) for cleaning, titles, article splits and case names, heldout11 "
-              "and heldout12 since 2026-12-02 (a third session) for cleaning, titles and article splits). heldout13 was "
-              "written apart the same way and measured blind once (2026-12-02, a fourth session; figures in its README). "
+              "and heldout12 since 2026-12-02 (a third session) for cleaning, titles and article splits). heldout13, "
+              "written apart the same way, was measured blind once and read since (2026-12-02, a fourth session) for "
+              "formats, cleaning and titles. "
               "The seeds are the default corpus.")
 
 _SPACE = re.compile(r"\s+")

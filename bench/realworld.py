@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real-world sources: how clean the pipeline reads texts in the shapes editors receive.
 
-For each gold set (bench/gold.py: dev…dev3, heldout…heldout12, seeds) the files are put in a source
+For each gold set (bench/gold.py: dev…dev3, heldout…heldout13, seeds) the files are put in a source
 folder as an editor would (Word specs become .docx) and read by the pipeline; then, per
 the gold annotations:
 

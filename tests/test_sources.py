@@ -114,6 +114,22 @@ def classes(document) -> dict[str, str]:
     ("记者　柴翔　通讯员　霍翎", "编辑与审核"),
     ("白沙日报　2025-12-11 08:15　发布于白沙　　+关注", "发布信息"),
     ("鹩坪街道党工委办公室　　材料编号：LP-2026-003　　（会议材料　会后收回）", "密级"),
+    ("[图片位] 全镇航拍图（原图由镇党政办提供）", "版面标注"),
+    ("[设计备注] 数据用大号数字突出显示。", "版面标注"),
+    ("【宣讲提示】本部分可结合本村实例，建议时长3分钟。", "版面标注"),
+    ("（本提纲共印300份，发至各村）", "版面标注"),
+    ("以下为图片中的文字（由“提取文字”功能识别，仅供参考）", "识别提示"),
+    ("＋ 新对话", "AI对话"),
+    ("好的，以下是根据您的要点整理的材料：", "AI对话"),
+    ("缺席人员：县民宗局负责同志（出差）", "会议信息"),
+    ("访谈对象：白沙村党支部书记（男，50岁）", "会议信息"),
+    ("4月8日　星期二　小雨", "日记日期"),
+    ("（此处原稿有手绘示意图）", "图片与图注"),
+    ("白沙镇统战办　制图", "编辑与审核"),
+    ("本文系作者投稿，电子邮箱：a@example.cn", "版权与投稿"),
+    ("扫码查看完整版工作要点", "关注与分享"),
+    ("（编者说明：以下为驻村日记中的两则。）", "编者按"),
+    ("3　综合　　2025年6月12日　星期四　　责任编辑：白沙　版式：青石", "报纸版头"),
 ])
 def test_a_furniture_line_is_removed_under_its_class_with_its_line_number(ingest, line, rule):
     document = read(ingest, TITLE, BODY, line, MORE)
@@ -540,3 +556,83 @@ def test_a_csv_file_without_a_header_row_is_read_as_its_lines(ingest):
 
 def texts_of(article) -> list[str]:
     return [p.text for p in article.paragraphs]
+
+
+def test_a_cms_json_export_gives_one_article_per_record_without_the_systems_fields(ingest):
+    second = "青石社区“同心议事”化解邻里纠纷"
+    other = ["青石社区设立同心议事厅，由社区干部和居民代表每月商议一次社区事务。", "两年来议事厅共议定社区事务六十四件，居民满意率达到百分之九十六。"]
+    records = {"code": 0, "msg": "success", "data": {"total": 2, "list": [
+        {"id": 588, "title": TITLE, "author": "王平", "pubDate": "2025-06-16", "url": "https://example.cn/a/588",
+         "content": f"<p>{BODY}</p><p>{MORE}</p>", "top": False},
+        {"id": 611, "title": second, "source": "青石街道党工委", "content": f"<p>{other[0]}&nbsp;</p>\n<p>{other[1]}</p>"}]}}
+    import json
+    outcome = read_document(ingest, "export.json", json.dumps(records, ensure_ascii=False).encode("utf-8"))
+    assert not isinstance(outcome, Skipped), outcome
+    articles = ArticleSplitter().split(outcome)
+    assert [a.title for a in articles] == [TITLE, second]
+    assert [texts_of(a) for a in articles] == [[BODY, MORE], other]
+    shown = " ".join(texts(outcome))
+    for furniture in ("success", "588", "example.cn", "<p>", "total"):
+        assert furniture not in shown, furniture
+
+
+def test_a_json_file_without_any_text_is_skipped_with_its_reason(ingest):
+    outcome = read_document(ingest, "config.json", b'{"code": 0, "list": [{"id": 1, "title": "x"}]}')
+    assert isinstance(outcome, Skipped) and "JSON" in outcome.reason
+    outcome = read_document(ingest, "broken.json", b'{"code": 0,')
+    assert isinstance(outcome, Skipped) and "无法解析" in outcome.reason
+
+
+def test_a_saved_mail_gives_its_text_and_each_attached_article(ingest):
+    from email.message import EmailMessage
+    message = EmailMessage()
+    message["Subject"] = "报送白沙镇统战工作材料"
+    message["From"] = "白沙镇统战办 <tzb@example.cn>"
+    message["Date"] = "Mon, 16 Jun 2025 09:42:00 +0800"
+    message.set_content("县委统战部：\n现将我镇材料报送，请审阅。\n白沙镇统战办\n")
+    message.add_attachment("\n".join([TITLE, BODY, MORE]).encode("gb18030"), maintype="text", subtype="plain",
+                           filename="白沙镇材料.txt")
+    outcome = read_document(ingest, "mail.eml", message.as_bytes())
+    assert not isinstance(outcome, Skipped), outcome
+    shown = texts(outcome)
+    assert BODY in shown and MORE in shown                     # the attachment, decoded from base64 and GB18030
+    assert not any("Content-Type" in line or "base64" in line for line in shown)
+    articles = ArticleSplitter().split(outcome)
+    assert [texts_of(a) for a in articles][-1] == [BODY, MORE]
+    assert articles[-1].title == TITLE
+
+
+def test_subtitles_lose_their_numbers_and_times_and_a_sentence_split_across_cues_is_whole(ingest):
+    cues = ["1", "00:00:01,000 --> 00:00:03,500", BODY[:20], "", "2", "00:00:03,500 --> 00:00:06,000",
+            "<i>" + BODY[20:] + "</i>", "", "3", "00:00:06,000 --> 00:00:09,000", MORE, ""]
+    outcome = read_document(ingest, "video.srt", "\r\n".join(cues).encode("utf-16"))
+    assert not isinstance(outcome, Skipped), outcome
+    assert texts(outcome) == [BODY, MORE]
+    vtt = ["WEBVTT", "", "00:01.000 --> 00:03.500", BODY, "", "00:03.500 --> 00:06.000", MORE, ""]
+    assert texts(read_document(ingest, "video.vtt", "\n".join(vtt).encode("utf-8"))) == [BODY, MORE]
+
+
+def test_a_hotline_in_a_sentence_is_text_and_a_hotline_with_its_number_is_furniture(ingest):
+    line = "（2）开通服务热线，三年来受理群众诉求一千余件，办结率百分之九十九。"
+    assert texts(read(ingest, TITLE, BODY, line)) == [BODY, line]
+    assert texts(read(ingest, TITLE, BODY, "服务热线：0731-1234567", MORE)) == [BODY, MORE]
+
+
+def test_inline_marks_of_notes_transcripts_and_panels_go_and_their_text_stays(ingest):
+    document = read(ingest, TITLE, "[正文] " + BODY, "镇里~~先后~~建立了统战工作联络站[听不清]，每季度召开一次联席会议。")
+    assert texts(document) == [BODY, "镇里建立了统战工作联络站，每季度召开一次联席会议。"]
+
+
+def test_a_bbs_posts_header_and_push_comments_go(ingest):
+    document = read(ingest, "作者 baisha2024 （白沙） 看板 Cross", "标题  [心得] " + TITLE, BODY, MORE, "--",
+                    "推 qingshi88: 写得真好，求分享          07/13 08:14", "→ qingshi88: 下次一起去          07/13 08:20")
+    assert texts(document) == [BODY, MORE]
+    assert document.title == TITLE
+
+
+def test_a_title_card_placed_on_the_screen_stands_on_its_own_line(ingest):
+    cues = ["1", "00:00:00,500 --> 00:00:04,000", "{\\an8}" + TITLE, "", "2", "00:00:04,000 --> 00:00:07,000",
+            "{\\an8}——一个乡镇的统战故事", "", "3", "00:00:08,000 --> 00:00:12,000", BODY[:20], "",
+            "4", "00:00:12,000 --> 00:00:15,000", BODY[20:], ""]
+    outcome = read_document(ingest, "video.srt", "\n".join(cues).encode("utf-8"))
+    assert texts(outcome)[-1] == BODY and outcome.title.startswith(TITLE)

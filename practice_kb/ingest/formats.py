@@ -1,5 +1,6 @@
 """Source files in the forms editors receive them: plain text, Markdown, Word, saved web pages,
-a reporting system's table exported as CSV.
+a reporting system's table exported as CSV or its records as JSON, a mail saved as .eml, a
+video's subtitles (.srt, .vtt).
 
 Each format is read into the same thing: the file's lines of text (headings marked as
 Markdown headings, "## …", where the format says so), the name of its encoding or format,
@@ -8,7 +9,9 @@ and what the format itself says of the article (title, date, author, source).
 from __future__ import annotations
 
 import csv
+import html as html_escapes
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -17,7 +20,7 @@ import yaml
 
 from .decode import UnreadableSource, decode
 
-SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".csv")
+SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".html", ".htm", ".csv", ".json", ".eml", ".srt", ".vtt")
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _FRONT_KEYS = {"title": "title", "date": "date", "author": "author", "source": "source", "来源": "source",
@@ -41,12 +44,174 @@ def read_text(name: str, data: bytes) -> Text:
         return _docx(data)
     if suffix in ("html", "htm"):
         return _html(data)
+    if suffix == "eml":
+        return _eml(data)
     text, encoding = decode(data)
     if suffix in ("md", "markdown"):
         return _markdown(text, encoding)
     if suffix == "csv":
         return _csv(text, encoding)
+    if suffix == "json":
+        return _json(text, encoding)
+    if suffix in ("srt", "vtt"):
+        return _subtitles(text, encoding)
     return Text(text.split("\n"), encoding)
+
+
+# --------------------------------------------------------------------------- mail
+
+def _eml(data: bytes) -> Text:
+    """A mail saved as a file: who sent it and when as the article's metadata, its text
+    (the plain part, else the HTML part's), then each attached file of a format read here,
+    under its name, its lines after the mail's."""
+    import email
+    import email.policy
+    from email.utils import parseaddr
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not any(message.get(h) for h in ("From", "Subject", "Date", "Content-Type")):
+        raise UnreadableSource("不是有效的邮件文件（.eml）：没有邮件头")
+    metadata: dict[str, str] = {}
+    sender = parseaddr(str(message.get("From") or ""))
+    if sender[0] or sender[1]:
+        metadata["author"] = sender[0] or sender[1]
+    if message.get("Date"):
+        metadata["date"] = str(message["Date"])
+    lines: list[str] = []
+    if message.get("Subject"):
+        lines.append(f"邮件主题：{message['Subject']}")
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is not None:
+        content = body.get_content()
+        lines += _html_fragment(content) if body.get_content_subtype() == "html" else content.split("\n")
+    form = "text"
+    for part in message.iter_attachments():
+        name = part.get_filename() or ""
+        payload = part.get_payload(decode=True)
+        if not name or "." + name.lower().rsplit(".", 1)[-1] not in SUFFIXES or name.lower().endswith(".eml") \
+                or not payload:
+            continue
+        try:
+            attached = read_text(name, payload)
+        except UnreadableSource:
+            continue
+        # the attachment's name on a line of its own, as mails list them: the cleaning takes
+        # it for an attached file's name, and the title under it for that file's article
+        lines += ["", f"附件：{name}"]
+        lines += attached.lines
+        if attached.format != "text":
+            form = attached.format
+    if not any(line.strip() for line in lines):
+        raise UnreadableSource("邮件中没有文字")
+    return Text(lines, "eml", metadata, format=form)
+
+
+# --------------------------------------------------------------------------- JSON records
+
+_JSON_BODY_MIN = 80          # characters: the string of a record that is its text
+_JSON_TITLE = re.compile(r"(?i)^(title|headline|subject|name|标题|题目|名称)$")
+_JSON_META = [(re.compile(r"(?i)^(author|writer|editor|作者|撰稿)$"), "作者"),
+              (re.compile(r"(?i)^(source|origin|来源|发布机构|单位)$"), "来源"),
+              (re.compile(r"(?i)^(date|time|pubdate|publishtime|publish_time|published|created|createtime|"
+                          r"create_time|发布时间|日期)$"), "发布时间")]
+
+
+def _json(text: str, encoding: str) -> Text:
+    """Records exported as JSON (a CMS's articles): each record whose longest string is a
+    text is an article — its title field, who wrote it, where from and when as "字段：值"
+    lines (read as metadata), and its text (HTML markup read as paragraphs). The other
+    fields (ids, addresses, flags) are the system's, not text."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise UnreadableSource(f"JSON 文件无法解析：{error}") from None
+    records: list[dict] = []
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            strings = {k: v for k, v in value.items() if isinstance(v, str)}
+            if any(len(v) >= _JSON_BODY_MIN for v in strings.values()):
+                records.append(value)
+                return
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    if not records:
+        raise UnreadableSource("JSON 文件中找不到文章（没有一段足够长的文字）")
+    lines: list[str] = []
+    starts: list[int] = []
+    for record in records:
+        strings = {k: v.strip() for k, v in record.items() if isinstance(v, str) and v.strip()}
+        body = max(strings, key=lambda k: len(strings[k]))
+        title = next((k for k in strings if _JSON_TITLE.match(k) and k != body), None)
+        if title is not None:
+            starts.append(len(lines) + 1)
+            lines.append(_html_text(strings[title]))
+        for key, value in strings.items():
+            label = next((label for pattern, label in _JSON_META if pattern.match(key)), None)
+            if label and key not in (body, title) and len(value) <= 60:
+                lines.append(f"{label}：{_html_text(value)}")
+        lines += _html_fragment(strings[body]) if "<" in strings[body] else strings[body].split("\n")
+        lines.append("")
+    return Text(lines, f"json（{encoding}）", starts=starts)
+
+
+_BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(p|div|h[1-6]|li|tr|section|blockquote)\s*>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_fragment(markup: str) -> list[str]:
+    """A piece of HTML (a record's text, a mail's HTML part) as its lines of text."""
+    return [_html_text(line) for line in _BLOCK_END.sub("\n", markup).split("\n")]
+
+
+def _html_text(markup: str) -> str:
+    return html_escapes.unescape(_TAG.sub("", markup)).replace("\xa0", " ").strip()
+
+
+# --------------------------------------------------------------------------- subtitles
+
+_CUE_TIME = re.compile(r"^\s*(\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{1,3}\s*-->")
+_CUE_MARKUP = re.compile(r"<[^>]+>|\{\\[^}]*\}")
+_SENTENCE_END = re.compile(r"[。！？!?…；;”」』）)]$")
+_CUE_PLACED = re.compile(r"\{\\an\d\}|\bline:\d|\bposition:\d")
+
+
+def _subtitles(text: str, encoding: str) -> Text:
+    """A video's subtitles (SubRip, WebVTT): the cues' text without their numbers, times and
+    styling; a cue that does not end a sentence runs on into the next, so a sentence the
+    video split across cues is one line again."""
+    lines: list[str] = []
+    running = False
+    opening = True                          # a video opens with its title card: it runs on into nothing
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        rows = [row.strip() for row in block.split("\n") if row.strip()]
+        if not rows or rows[0].startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) and not any(
+                _CUE_TIME.match(row) for row in rows):
+            continue
+        placed = False
+        if not any(_CUE_TIME.match(row) for row in rows):
+            cue = " ".join(rows)            # no cue: a line of the file as it stands
+        else:
+            timed = next(k for k, row in enumerate(rows) if _CUE_TIME.match(row))
+            cue = "".join(_CUE_MARKUP.sub("", row) for row in rows[timed + 1:]).strip()
+            placed = any(_CUE_PLACED.search(row) for row in rows[timed:])
+        if not cue:
+            continue
+        if running and lines and not placed:
+            lines[-1] += cue
+        else:
+            lines.append(cue)
+        # a cue placed on the screen ("{\an8}": a title card, a caption) stands on its own
+        running = not opening and not placed and not _SENTENCE_END.search(cue)
+        opening = False
+    if not lines:
+        raise UnreadableSource("字幕文件中没有文字")
+    return Text(lines, f"字幕（{encoding}）")
 
 
 # A table's header: three or more short field names. Its body column is the one whose cells
