@@ -61,12 +61,7 @@ def pool_map(work: Callable, argument_tuples: list[tuple], workers: int) -> list
     """[work(*a) for a in argument_tuples], on `workers` forked processes, in order. A
     worker that dies fails the call with ChildDied (a plain multiprocessing pool would wait
     for its lost task for ever)."""
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
-            return list(pool.map(_call, [(work, a) for a in argument_tuples]))
-    except BrokenProcessPool as error:
-        raise ChildDied(f"并行进程意外退出（{error}）") from None
+    return list(pool_imap(work, argument_tuples, workers))
 
 
 def pool_imap(work: Callable, argument_tuples: Iterable[tuple], workers: int, ahead: int = 4):

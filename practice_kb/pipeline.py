@@ -157,9 +157,9 @@ def _with_glued_copies(outcomes: list, source_dir: Path, paths: list, memo: "Sou
         keys = [text_key(text) for _, text in document.paragraphs]
         known = {}
         for at, key in enumerate(keys):
-            others = sorted(opened_by.get(key, set()) - {number})
-            if key in own or not others:
+            if key in own or key not in opened_by:
                 continue
+            others = sorted(opened_by[key] - {number})
             # the line and the one after it as another file's article opens: a salutation
             # ("同志们：") many articles open with is no copy
             for owner in others:

@@ -190,14 +190,12 @@ def _subtitles(text: str, encoding: str) -> Text:
     opening = True                          # a video opens with its title card: it runs on into nothing
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         rows = [row.strip() for row in block.split("\n") if row.strip()]
-        if not rows or rows[0].startswith(("WEBVTT", "NOTE", "STYLE", "REGION")) and not any(
-                _CUE_TIME.match(row) for row in rows):
+        timed = next((k for k, row in enumerate(rows) if _CUE_TIME.match(row)), None)
+        if not rows or timed is None and rows[0].startswith(("WEBVTT", "NOTE", "STYLE", "REGION")):
             continue
-        placed = False
-        if not any(_CUE_TIME.match(row) for row in rows):
-            cue = " ".join(rows)            # no cue: a line of the file as it stands
+        if timed is None:
+            cue, placed = " ".join(rows), False          # no cue: a line of the file as it stands
         else:
-            timed = next(k for k, row in enumerate(rows) if _CUE_TIME.match(row))
             cue = "".join(_CUE_MARKUP.sub("", row) for row in rows[timed + 1:]).strip()
             placed = any(_CUE_PLACED.search(row) for row in rows[timed:])
         if not cue:
